@@ -1,0 +1,29 @@
+package org.integrationhub.common.model;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.UUID;
+
+/**
+ * Time-ordered UUIDs (RFC 9562 version 7) for receipt ids: unguessable like v4, but new ids land at
+ * the right edge of the index instead of scattering writes across it.
+ */
+public final class UuidV7 {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private UuidV7() {
+    }
+
+    public static UUID next() {
+        return next(Clock.systemUTC());
+    }
+
+    public static UUID next(Clock clock) {
+        long millis = clock.millis();
+        long randA = RANDOM.nextInt(1 << 12);
+        long msb = (millis << 16) | (0x7L << 12) | randA;
+        long lsb = (RANDOM.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(msb, lsb);
+    }
+}

@@ -1,0 +1,81 @@
+package org.integrationhub.common.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Response;
+import org.integrationhub.common.model.DatabaseFaults;
+import org.integrationhub.common.web.Correlation;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns every failure into an RFC 9457 problem: the services never answer an error in another
+ * shape, and never put a stack trace, SQL or class name in a body.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** Seconds a client should wait after a 503 before retrying. */
+    static final String RETRY_AFTER_SECONDS = "5";
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, ContainerRequestContext ctx) {
+        if (e.type().status() >= 500) {
+            LOG.warnf("correlationId=%s %s: %s", Correlation.of(ctx), e.type().title(), e.getMessage());
+        }
+        return build(e.type(), e.getMessage(), e.errors(), e.headers(), ctx);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, ContainerRequestContext ctx) {
+        int status = e.getResponse().getStatus();
+        ProblemType type = ProblemType.forStatus(status);
+        String detail = switch (status) {
+            case 404 -> "Nothing is served at " + ctx.getUriInfo().getPath();
+            case 405 -> ctx.getMethod() + " is not allowed on " + ctx.getUriInfo().getPath();
+            case 406 -> "This resource answers application/json";
+            case 413 -> "The request body is larger than this service accepts";
+            case 415 -> "Send the body as application/json";
+            default -> status >= 500 ? "The service failed to handle the request" : "The request could not be handled";
+        };
+        if (status >= 500) {
+            LOG.errorf(e, "correlationId=%s unexpected %d", Correlation.of(ctx), status);
+        }
+        return build(type, detail, List.of(), Map.of(), ctx);
+    }
+
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e, ContainerRequestContext ctx) {
+        String where = e.getLocation() == null ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        return build(ProblemType.MALFORMED_REQUEST, "The body is not valid JSON for this operation" + where,
+                List.of(), Map.of(), ctx);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, ContainerRequestContext ctx) {
+        String correlationId = Correlation.of(ctx);
+        if (DatabaseFaults.isUnavailable(e)) {
+            LOG.warnf("correlationId=%s database unavailable: %s", correlationId, e.toString());
+            return build(ProblemType.SERVICE_UNAVAILABLE, "The database is unavailable; retry later",
+                    List.of(), Map.of("Retry-After", RETRY_AFTER_SECONDS), ctx);
+        }
+        LOG.errorf(e, "correlationId=%s unexpected failure", correlationId);
+        return build(ProblemType.INTERNAL_ERROR,
+                "The service failed to handle the request; quote correlationId " + correlationId + " when reporting it",
+                List.of(), Map.of(), ctx);
+    }
+
+    static Response build(ProblemType type, String detail, List<FieldError> errors, Map<String, String> headers,
+                          ContainerRequestContext ctx) {
+        Problem body = new Problem(type.uri(), type.title(), type.status(), detail,
+                ctx.getUriInfo().getRequestUri().getRawPath(), Correlation.of(ctx), errors);
+        Response.ResponseBuilder response = Response.status(type.status()).type(Problem.MEDIA_TYPE).entity(body);
+        headers.forEach(response::header);
+        return response.build();
+    }
+}

@@ -1,0 +1,53 @@
+package org.integrationhub.common.security;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Optional;
+
+/** Looks API keys up by their SHA-256 digest; the key itself is never stored or logged. */
+@ApplicationScoped
+public class ApiKeyRepository {
+
+    static final String FIND_ACTIVE_BY_HASH = """
+            SELECT name, key_hash, role, source_system, interfaces
+              FROM api_key
+             WHERE key_hash = $1 AND active""";
+
+    @Inject
+    Pool pool;
+
+    public Uni<Optional<Caller>> findActive(String presentedKey) {
+        byte[] digest = sha256(presentedKey);
+        return pool.preparedQuery(FIND_ACTIVE_BY_HASH)
+                .execute(Tuple.of(io.vertx.core.buffer.Buffer.buffer(digest)))
+                .map(rows -> {
+                    for (Row row : rows) {
+                        // the index found it by digest; compare again in constant time before trusting it
+                        if (MessageDigest.isEqual(digest, row.getBuffer("key_hash").getBytes())) {
+                            return Optional.of(new Caller(row.getString("name"), Role.valueOf(row.getString("role")),
+                                    row.getString("source_system"),
+                                    new HashSet<>(Arrays.asList(row.getArrayOfStrings("interfaces")))));
+                        }
+                    }
+                    return Optional.empty();
+                });
+    }
+
+    public static byte[] sha256(String key) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

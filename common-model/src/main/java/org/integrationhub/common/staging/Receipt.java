@@ -1,0 +1,33 @@
+package org.integrationhub.common.staging;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.integrationhub.common.model.Operation;
+import org.integrationhub.common.model.RecordStatus;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** What a partner gets for an accepted record, and later reads to follow it. */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+@Schema(name = "Receipt", description = "An accepted record and where it stands")
+public record Receipt(
+        @Schema(description = "Identifies the accepted record; use it to follow its processing")
+        UUID receiptId,
+        @JsonProperty("interface") @Schema(example = "departments") String interfaceName,
+        @Schema(example = "HIS") String sourceSystem,
+        @Schema(example = "D-100") String externalId,
+        Operation operation,
+        OffsetDateTime sentAt,
+        OffsetDateTime receivedAt,
+        RecordStatus status,
+        @Schema(description = "Why processing failed; null unless FAILED or SKIPPED") String errorMessage,
+        @Schema(description = "Processing attempts so far") int attempts,
+        @Schema(description = "When the processor finished with it") OffsetDateTime processedAt) {
+
+    public static Receipt of(StagingRecord r) {
+        return new Receipt(r.receiptId, r.interfaceName, r.sourceSystem, r.externalId, r.operation, r.sentAt,
+                r.receivedAt, r.status, r.errorMessage, r.attempts, r.processedAt);
+    }
+}

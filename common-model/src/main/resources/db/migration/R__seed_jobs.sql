@@ -1,0 +1,9 @@
+-- Seeded like the seed's <data noupdate="1">: a job is inserted when absent and never overwritten,
+-- so an operator's change to interval, priority or enabled survives every upgrade. Flyway reruns
+-- this file when it changes, which is how a new release adds a job.
+INSERT INTO scheduled_job (name, description, target, args, interval_number, interval_type, priority) VALUES
+    ('process_departments', 'Apply pending department records', 'staging.process',
+        '{"interface": "departments", "batchSize": 100}', 2, 'seconds', 10),
+    ('recover_expired_leases', 'Put rows whose worker died back to PENDING', 'staging.recover',
+        '{}', 30, 'seconds', 5)
+ON CONFLICT (name) DO NOTHING;

@@ -1,0 +1,84 @@
+package org.integrationhub.devsupport;
+
+import org.flywaydb.core.Flyway;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Prepares a database for the tests and the local run: the project's Flyway migrations (the same
+ * files the services run) and the documented development credentials.
+ */
+public final class DevDatabase {
+
+    private static final String CREDENTIALS_SQL = "/dev/dev-credentials.sql";
+
+    private DevDatabase() {
+    }
+
+    /** Runs the migrations found on the classpath under {@code db/migration}. */
+    public static void migrate(String jdbcUrl, String user, String password) {
+        Flyway.configure()
+                .dataSource(jdbcUrl, user, password)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+    }
+
+    /** Inserts the development keys when absent (needs the schema). */
+    public static void seedDevCredentials(String jdbcUrl, String user, String password) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, user, password);
+             Statement s = c.createStatement()) {
+            s.execute(devCredentialsSql());
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not insert the development credentials", e);
+        }
+    }
+
+    /**
+     * Waits until the services' migrations have created the key table, then seeds the development
+     * keys. The local run uses this so that the services, not the launcher, own the migrations.
+     */
+    public static void awaitSchemaThenSeed(String jdbcUrl, String user, String password, Duration timeout)
+            throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            try (Connection c = DriverManager.getConnection(jdbcUrl, user, password);
+                 Statement s = c.createStatement();
+                 var rs = s.executeQuery("SELECT to_regclass('public.api_key') IS NOT NULL")) {
+                rs.next();
+                if (rs.getBoolean(1)) {
+                    s.execute(devCredentialsSql());
+                    return;
+                }
+            } catch (SQLException e) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("could not seed the development credentials", e);
+                }
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("the schema did not appear within " + timeout);
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    static String devCredentialsSql() {
+        try (InputStream in = DevDatabase.class.getResourceAsStream(CREDENTIALS_SQL)) {
+            if (in == null) {
+                throw new IllegalStateException(CREDENTIALS_SQL + " is missing from the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
