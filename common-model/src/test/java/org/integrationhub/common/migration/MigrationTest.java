@@ -1,0 +1,160 @@
+package org.integrationhub.common.migration;
+
+import org.integrationhub.devsupport.DevDatabase;
+import org.integrationhub.devsupport.EmbeddedDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The migrations on a real PostgreSQL: safe when services start together, and the seeds never overwrite. */
+class MigrationTest {
+
+    static EmbeddedDatabase server;
+
+    @BeforeAll
+    static void start() {
+        server = EmbeddedDatabase.startEphemeral();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    static String freshDatabase(String name) throws SQLException {
+        try (Connection c = server.connect(); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        }
+        return server.jdbcUrl().replaceAll("/[^/]+$", "/" + name);
+    }
+
+    @Test
+    void twoServicesMigratingAnEmptyDatabaseAtOnceBothSucceedAndMigrateOnce() throws Exception {
+        String url = freshDatabase("race");
+        int starters = 4;
+        CyclicBarrier together = new CyclicBarrier(starters);
+        ExecutorService pool = Executors.newFixedThreadPool(starters);
+        List<Future<?>> runs = new ArrayList<>();
+        for (int i = 0; i < starters; i++) {
+            runs.add(pool.submit((Callable<Void>) () -> {
+                together.await(30, TimeUnit.SECONDS);
+                DevDatabase.migrate(url, EmbeddedDatabase.USER, "");
+                return null;
+            }));
+        }
+        for (Future<?> run : runs) {
+            run.get(120, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+
+        try (Connection c = DriverManager.getConnection(url, EmbeddedDatabase.USER, "");
+             Statement s = c.createStatement()) {
+            ResultSet rs = s.executeQuery("""
+                    SELECT count(*) FILTER (WHERE version IS NOT NULL), count(DISTINCT version),
+                           bool_and(success)
+                      FROM flyway_schema_history WHERE type <> 'SCHEMA'""");
+            rs.next();
+            assertThat(rs.getInt(1)).as("versioned migrations applied").isEqualTo(rs.getInt(2)).isGreaterThanOrEqualTo(4);
+            assertThat(rs.getBoolean(3)).isTrue();
+            rs = s.executeQuery("SELECT count(*) FROM scheduled_job WHERE name = 'process_departments'");
+            rs.next();
+            assertThat(rs.getInt(1)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void seedsInsertWhatIsAbsentAndNeverOverwriteAnOperatorsChange() throws SQLException {
+        String url = freshDatabase("seeds");
+        DevDatabase.migrate(url, EmbeddedDatabase.USER, "");
+        try (Connection c = DriverManager.getConnection(url, EmbeddedDatabase.USER, "");
+             Statement s = c.createStatement()) {
+            s.execute("UPDATE scheduled_job SET interval_number = 42, enabled = false WHERE name = 'process_departments'");
+            s.execute("DELETE FROM partner_category WHERE code = 'INSURER'");
+            // rerun the repeatable seeds as an upgrade that changed them would
+            s.execute("DELETE FROM flyway_schema_history WHERE version IS NULL");
+        }
+        DevDatabase.migrate(url, EmbeddedDatabase.USER, "");
+        try (Connection c = DriverManager.getConnection(url, EmbeddedDatabase.USER, "");
+             Statement s = c.createStatement()) {
+            ResultSet rs = s.executeQuery(
+                    "SELECT interval_number, enabled FROM scheduled_job WHERE name = 'process_departments'");
+            rs.next();
+            assertThat(rs.getInt(1)).isEqualTo(42);
+            assertThat(rs.getBoolean(2)).isFalse();
+            rs = s.executeQuery("SELECT string_agg(code, ',' ORDER BY code) FROM partner_category");
+            rs.next();
+            assertThat(rs.getString(1)).isEqualTo("CUSTOMER,INSURER,MANUFACTURER,SUPPLIER");
+        }
+    }
+
+    @Test
+    void stagingRowsObeyTheContractsStatusRules() throws SQLException {
+        String url = freshDatabase("rules");
+        DevDatabase.migrate(url, EmbeddedDatabase.USER, "");
+        try (Connection c = DriverManager.getConnection(url, EmbeddedDatabase.USER, "");
+             Statement s = c.createStatement()) {
+            s.execute("""
+                    INSERT INTO staging_record (receipt_id, interface, source_system, external_id, operation, sent_at, payload)
+                    VALUES (gen_random_uuid(), 'departments', 'HIS', 'D1', 'CREATE', now(), '{}')""");
+            assertThat(count(s, "SELECT count(*) FROM staging_departments")).isEqualTo(1);
+            assertThatThrownBy(() -> s.execute(
+                    "UPDATE staging_record SET status = 'FAILED' WHERE external_id = 'D1'"))
+                    .hasMessageContaining("staging_record_outcome_ck");
+            assertThatThrownBy(() -> s.execute(
+                    "UPDATE staging_record SET status = 'PROCESSED', error_message = 'x' WHERE external_id = 'D1'"))
+                    .hasMessageContaining("staging_record_outcome_ck");
+            assertThatThrownBy(() -> s.execute("""
+                    INSERT INTO staging_record (receipt_id, interface, source_system, external_id, operation, sent_at, payload)
+                    VALUES (gen_random_uuid(), 'wards', 'HIS', 'W1', 'CREATE', now(), '{}')"""))
+                    .hasMessageContaining("partition");
+        }
+    }
+
+    @Test
+    void claimingUsesThePendingIndexNotAScanOfHistory() throws SQLException {
+        String url = freshDatabase("plan");
+        DevDatabase.migrate(url, EmbeddedDatabase.USER, "");
+        try (Connection c = DriverManager.getConnection(url, EmbeddedDatabase.USER, "");
+             Statement s = c.createStatement()) {
+            s.execute("""
+                    INSERT INTO staging_record (receipt_id, interface, source_system, external_id, operation, sent_at,
+                                                payload, status, processed_at)
+                    SELECT gen_random_uuid(), 'departments', 'HIS', 'D' || i, 'CREATE', now(), '{}', 'PROCESSED', now()
+                      FROM generate_series(1, 20000) i""");
+            s.execute("ANALYZE staging_record");
+            ResultSet rs = s.executeQuery("""
+                    EXPLAIN SELECT receipt_id FROM staging_record
+                     WHERE interface = 'departments' AND status = 'PENDING'
+                     ORDER BY sent_at, received_at LIMIT 100 FOR UPDATE SKIP LOCKED""");
+            StringBuilder plan = new StringBuilder();
+            while (rs.next()) {
+                plan.append(rs.getString(1)).append('\n');
+            }
+            assertThat(plan.toString()).contains("staging_departments_sent_at_received_at_idx")
+                    .doesNotContain("Seq Scan");
+        }
+    }
+
+    static int count(Statement s, String sql) throws SQLException {
+        ResultSet rs = s.executeQuery(sql);
+        rs.next();
+        return rs.getInt(1);
+    }
+}

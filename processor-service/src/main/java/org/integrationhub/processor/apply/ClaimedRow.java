@@ -1,0 +1,17 @@
+package org.integrationhub.processor.apply;
+
+import io.vertx.core.json.JsonObject;
+import org.integrationhub.common.model.Operation;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * A staging row leased to this worker.
+ *
+ * @param attempts the attempts including this one
+ */
+public record ClaimedRow(UUID receiptId, String interfaceName, String sourceSystem, String externalId,
+                         Operation operation, OffsetDateTime sentAt, OffsetDateTime receivedAt, JsonObject payload,
+                         int attempts) {
+}

@@ -1,0 +1,142 @@
+package org.integrationhub.processor.apply;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.integrationhub.common.model.ErrorClass;
+import org.integrationhub.common.model.Operation;
+import org.integrationhub.common.model.RecordStatus;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The staging rows' life cycle SQL: claim with a lease, finish with an outcome, recover expired leases.
+ * Every status change after the claim is guarded by the lease ({@code claimed_by}), so a worker whose
+ * lease was taken over cannot write an outcome, and its transaction rolls its business change back.
+ */
+@ApplicationScoped
+public class StagingClaimRepository {
+
+    /** One statement claims a batch; SKIP LOCKED lets concurrent workers take disjoint batches. */
+    static final String CLAIM = """
+            UPDATE staging_record s
+               SET status = 'PROCESSING', attempts = s.attempts + 1, claimed_by = $2, lease_until = $4
+             WHERE s.interface = $1
+               AND s.receipt_id IN (SELECT receipt_id
+                                      FROM staging_record
+                                     WHERE interface = $1 AND status = 'PENDING'
+                                     ORDER BY sent_at, received_at
+                                     LIMIT $3
+                                       FOR UPDATE SKIP LOCKED)
+            RETURNING s.receipt_id, s.interface, s.source_system, s.external_id, s.operation, s.sent_at,
+                      s.received_at, s.payload, s.attempts""";
+
+    /** The outcome, in the same transaction as the business change; matches only while we hold the lease. */
+    static final String FINISH = """
+            UPDATE staging_record
+               SET status = $4, error_message = $5, error_class = NULL, processed_at = $6,
+                   claimed_by = NULL, lease_until = NULL
+             WHERE interface = $1 AND receipt_id = $2 AND claimed_by = $3 AND status = 'PROCESSING'""";
+
+    /** A failure: FAILED with its error, or back to PENDING for another attempt at a passing fault. */
+    static final String FAIL = """
+            UPDATE staging_record
+               SET status = $4, error_class = $5, error_message = $6,
+                   processed_at = CASE WHEN $4 = 'FAILED' THEN $7 ELSE NULL END,
+                   claimed_by = NULL, lease_until = NULL
+             WHERE interface = $1 AND receipt_id = $2 AND claimed_by = $3 AND status = 'PROCESSING'""";
+
+    /** Rows whose worker died (its lease ran out) go back to PENDING; the attempt is counted already. */
+    static final String RECOVER_EXPIRED = """
+            UPDATE staging_record
+               SET status = 'PENDING', claimed_by = NULL, lease_until = NULL
+             WHERE status = 'PROCESSING' AND lease_until < $1""";
+
+    /** On shutdown: hand back what this worker still holds, without counting the attempt. */
+    static final String RELEASE = """
+            UPDATE staging_record
+               SET status = 'PENDING', claimed_by = NULL, lease_until = NULL, attempts = greatest(attempts - 1, 0)
+             WHERE status = 'PROCESSING' AND claimed_by = $1""";
+
+    @Inject
+    Pool pool;
+    @Inject
+    Clock clock;
+
+    public Uni<List<ClaimedRow>> claim(String interfaceName, String workerId, int batchSize, Duration lease) {
+        OffsetDateTime leaseUntil = now().plus(lease);
+        return pool.preparedQuery(CLAIM)
+                .execute(Tuple.of(interfaceName, workerId, batchSize, leaseUntil))
+                .map(rows -> {
+                    List<ClaimedRow> claimed = new ArrayList<>(rows.size());
+                    for (Row row : rows) {
+                        claimed.add(row(row));
+                    }
+                    // RETURNING has no order: apply in the order the partner sent them
+                    claimed.sort(Comparator.comparing(ClaimedRow::sentAt).thenComparing(ClaimedRow::receivedAt));
+                    return claimed;
+                });
+    }
+
+    /** Writes the outcome on {@code conn}; fails (rolling the transaction back) if the lease was lost. */
+    public Uni<Void> finish(SqlConnection conn, ClaimedRow row, String workerId, ApplyOutcome outcome) {
+        return conn.preparedQuery(FINISH)
+                .execute(Tuple.from(Arrays.asList(row.interfaceName(), row.receiptId(), workerId,
+                        outcome.status().name(), outcome.message(), now())))
+                .invoke(result -> requireLease(result.rowCount(), row))
+                .replaceWithVoid();
+    }
+
+    public Uni<Boolean> fail(ClaimedRow row, String workerId, RecordStatus status, ErrorClass errorClass, String message) {
+        return pool.preparedQuery(FAIL)
+                .execute(Tuple.from(Arrays.asList(row.interfaceName(), row.receiptId(), workerId, status.name(),
+                        errorClass.name(), message, now())))
+                .map(result -> result.rowCount() == 1);
+    }
+
+    public Uni<Integer> recoverExpired() {
+        return pool.preparedQuery(RECOVER_EXPIRED).execute(Tuple.of(now())).map(r -> r.rowCount());
+    }
+
+    public Uni<Integer> release(String workerId) {
+        return pool.preparedQuery(RELEASE).execute(Tuple.of(workerId)).map(r -> r.rowCount());
+    }
+
+    private static void requireLease(int updated, ClaimedRow row) {
+        if (updated != 1) {
+            throw new LeaseLostException(row.receiptId());
+        }
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+
+    static ClaimedRow row(Row row) {
+        Object payload = row.getValue("payload");
+        return new ClaimedRow(row.getUUID("receipt_id"), row.getString("interface"), row.getString("source_system"),
+                row.getString("external_id"), Operation.valueOf(row.getString("operation")),
+                row.getOffsetDateTime("sent_at"), row.getOffsetDateTime("received_at"),
+                payload instanceof JsonObject json ? json : new JsonObject(), row.getInteger("attempts"));
+    }
+
+    /** This worker no longer holds the row; whatever it did is rolled back. */
+    public static class LeaseLostException extends RuntimeException {
+        public LeaseLostException(UUID receiptId) {
+            super("lease on " + receiptId + " was lost before its outcome was written", null, false, false);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package org.integrationhub.processor.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** How the processor claims and applies staging rows. */
+@ConfigMapping(prefix = "hub.processor")
+public interface ProcessorConfig {
+
+    /** This worker's name in {@code claimed_by}; defaults to the host name and a random suffix. */
+    Optional<String> workerId();
+
+    /** How long a claimed row stays leased to this worker before recovery may hand it to another. */
+    @WithDefault("PT60S")
+    Duration leaseDuration();
+
+    /** Attempts a row gets for passing faults before it is FAILED. */
+    @WithDefault("5")
+    int maxAttempts();
+
+    /** Rows claimed per statement when a job's args do not say. */
+    @WithDefault("100")
+    int defaultBatchSize();
+
+    /** How long one run of a processing job may keep claiming batches before it yields. */
+    @WithDefault("PT30S")
+    Duration runBudget();
+}

@@ -1,0 +1,74 @@
+package org.integrationhub.processor;
+
+import org.integrationhub.devsupport.PostgresTestResource;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** Puts staging rows in place as the intake would, and reads back what the processor made of them. */
+public final class StagingFixture {
+
+    private StagingFixture() {
+    }
+
+    public static UUID stage(String interfaceName, String sourceSystem, String externalId, String operation,
+                             OffsetDateTime sentAt, String payloadJson) throws SQLException {
+        UUID receiptId = UUID.randomUUID();
+        try (Connection c = PostgresTestResource.connect();
+             PreparedStatement s = c.prepareStatement("""
+                     INSERT INTO staging_record (receipt_id, interface, source_system, external_id, operation,
+                                                 sent_at, payload)
+                     VALUES (?, ?, ?, ?, ?, ?, ?::jsonb)""")) {
+            s.setObject(1, receiptId);
+            s.setString(2, interfaceName);
+            s.setString(3, sourceSystem);
+            s.setString(4, externalId);
+            s.setString(5, operation);
+            s.setObject(6, sentAt);
+            s.setString(7, payloadJson);
+            s.executeUpdate();
+        }
+        return receiptId;
+    }
+
+    /** status, error_message, attempts of a staging row. */
+    public record RowState(String status, String errorMessage, String errorClass, int attempts) {
+    }
+
+    public static RowState state(UUID receiptId) throws SQLException {
+        try (Connection c = PostgresTestResource.connect();
+             PreparedStatement s = c.prepareStatement(
+                     "SELECT status, error_message, error_class, attempts FROM staging_record WHERE receipt_id = ?")) {
+            s.setObject(1, receiptId);
+            ResultSet rs = s.executeQuery();
+            if (!rs.next()) {
+                throw new AssertionError("no staging row " + receiptId);
+            }
+            return new RowState(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4));
+        }
+    }
+
+    public static void execute(String sql) throws SQLException {
+        try (Connection c = PostgresTestResource.connect(); var s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    public static String queryString(String sql, Object... params) throws SQLException {
+        try (Connection c = PostgresTestResource.connect(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setObject(i + 1, params[i]);
+            }
+            ResultSet rs = s.executeQuery();
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
+    public static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}
