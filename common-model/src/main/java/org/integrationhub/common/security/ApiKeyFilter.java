@@ -9,6 +9,9 @@ import org.integrationhub.common.problem.ProblemType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
+import java.util.List;
+import java.util.Map;
+
 /**
  * Authenticates every REST call by its API key. Health, metrics, {@code /q/openapi} and
  * {@code /q/swagger-ui} are not REST resources and stay open.
@@ -25,6 +28,8 @@ public class ApiKeyFilter {
     ApiKeyRepository keys;
     @Inject
     CallerContext callerContext;
+    @Inject
+    RateLimiter rateLimiter;
 
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
     public Uni<Void> authenticate(ContainerRequestContext ctx) {
@@ -39,6 +44,12 @@ public class ApiKeyFilter {
             if (caller.role() != requiredRole) {
                 throw new ProblemException(ProblemType.FORBIDDEN,
                         "This service needs a " + requiredRole.name().toLowerCase() + " key");
+            }
+            long wait = rateLimiter.acquire(caller.keyName());
+            if (wait > 0) {
+                throw new ProblemException(ProblemType.TOO_MANY_REQUESTS,
+                        "Over " + rateLimiter.ratePerSecond() + " requests per second for this API key; retry after "
+                                + wait + " s", List.of(), Map.of("Retry-After", Long.toString(wait)));
             }
             callerContext.set(caller);
             return null;

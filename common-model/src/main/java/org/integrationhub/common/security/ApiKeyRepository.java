@@ -6,13 +6,17 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.HashSet;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Looks API keys up by their SHA-256 digest; the key itself is never stored or logged. */
 @ApplicationScoped
@@ -26,8 +30,35 @@ public class ApiKeyRepository {
     @Inject
     Pool pool;
 
+    /** How long a found key is trusted without asking the database again: a revoked key works this long. */
+    @ConfigProperty(name = "hub.auth.cache-ttl", defaultValue = "PT30S")
+    Duration cacheTtl;
+
+    private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
+
+    private record Cached(Caller caller, long expiresAtNanos) {
+    }
+
     public Uni<Optional<Caller>> findActive(String presentedKey) {
         byte[] digest = sha256(presentedKey);
+        String cacheKey = HexFormat.of().formatHex(digest);
+        Cached cached = cache.get(cacheKey);
+        if (cached != null && System.nanoTime() - cached.expiresAtNanos() < 0) {
+            return Uni.createFrom().item(Optional.of(cached.caller()));
+        }
+        return lookUp(digest).invoke(found -> {
+            if (found.isPresent() && !cacheTtl.isZero()) {
+                if (cache.size() > 10_000) {
+                    cache.clear();
+                }
+                cache.put(cacheKey, new Cached(found.get(), System.nanoTime() + cacheTtl.toNanos()));
+            } else {
+                cache.remove(cacheKey);
+            }
+        });
+    }
+
+    private Uni<Optional<Caller>> lookUp(byte[] digest) {
         return pool.preparedQuery(FIND_ACTIVE_BY_HASH)
                 .execute(Tuple.of(io.vertx.core.buffer.Buffer.buffer(digest)))
                 .map(rows -> {

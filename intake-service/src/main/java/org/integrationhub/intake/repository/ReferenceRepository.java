@@ -2,34 +2,58 @@ package org.integrationhub.intake.repository;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.integrationhub.common.registry.InterfaceDefinition;
+import org.integrationhub.common.registry.ReferenceKind;
+
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * Answers whether a code names master data: an active business record, or a record the same source
- * system has sent that is still waiting in staging (a parent sent just before its child).
+ * Answers which of a set of codes name master data: an active business record, or a record the same
+ * source system has sent that is still waiting in staging. One statement per kind of reference for a
+ * whole batch; the staged half uses the partial index {@code staging_record_waiting_code_idx}.
  */
 @ApplicationScoped
 public class ReferenceRepository {
 
-    /**
-     * %1$s is the referenced interface's business table, from the registry (never from a request).
-     * The staged half uses the partial index staging_record_waiting_code_idx.
-     */
-    static final String EXISTS = """
-            SELECT EXISTS (SELECT 1 FROM %1$s WHERE code = $1 AND active)
-                OR EXISTS (SELECT 1 FROM staging_record
-                            WHERE interface = $2 AND source_system = $3 AND payload ->> 'code' = $1
-                              AND status IN ('PENDING', 'PROCESSING') AND operation <> 'DELETE') AS found""";
+    static final Map<ReferenceKind, String> EXISTING = new EnumMap<>(Map.of(
+            ReferenceKind.DEPARTMENT, """
+                    SELECT code FROM department WHERE code = ANY ($1) AND active
+                    UNION
+                    SELECT payload ->> 'code' FROM staging_record
+                     WHERE interface = 'departments' AND source_system = $2 AND payload ->> 'code' = ANY ($1)
+                       AND status IN ('PENDING', 'PROCESSING') AND operation <> 'DELETE'""",
+            ReferenceKind.PARTNER_CATEGORY, """
+                    SELECT code FROM partner_category WHERE code = ANY ($1) AND active AND $2::text IS NOT NULL""",
+            ReferenceKind.COMPANY_PARTNER, """
+                    SELECT code FROM partner WHERE code = ANY ($1) AND active AND type = 'COMPANY'
+                    UNION
+                    SELECT payload ->> 'code' FROM staging_record
+                     WHERE interface = 'partners' AND source_system = $2 AND payload ->> 'code' = ANY ($1)
+                       AND payload ->> 'type' = 'COMPANY'
+                       AND status IN ('PENDING', 'PROCESSING') AND operation <> 'DELETE'"""));
 
     @Inject
     Pool pool;
 
-    public Uni<Boolean> exists(InterfaceDefinition target, String sourceSystem, String code) {
-        return pool.preparedQuery(EXISTS.formatted(target.businessTable()))
-                .execute(Tuple.of(code, target.name(), sourceSystem))
-                .map(rows -> rows.iterator().next().getBoolean("found"));
+    /** The subset of {@code codes} that names a record of {@code kind} visible to {@code sourceSystem}. */
+    public Uni<Set<String>> existing(ReferenceKind kind, String sourceSystem, Set<String> codes) {
+        if (codes.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        return pool.preparedQuery(EXISTING.get(kind))
+                .execute(Tuple.of(codes.toArray(String[]::new), sourceSystem))
+                .map(rows -> {
+                    Set<String> found = new HashSet<>();
+                    for (Row row : rows) {
+                        found.add(row.getString(0));
+                    }
+                    return found;
+                });
     }
 }

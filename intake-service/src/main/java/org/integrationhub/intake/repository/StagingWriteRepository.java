@@ -1,7 +1,6 @@
 package org.integrationhub.intake.repository;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonObject;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -11,10 +10,11 @@ import jakarta.inject.Inject;
 import org.integrationhub.common.model.Operation;
 import org.integrationhub.common.model.RecordStatus;
 import org.integrationhub.common.staging.Receipt;
-import org.integrationhub.common.validation.Envelope;
 
-import java.util.Arrays;
-import java.util.Optional;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Stores accepted records as PENDING staging rows. The intake never writes business tables. */
@@ -22,42 +22,87 @@ import java.util.UUID;
 public class StagingWriteRepository {
 
     /**
-     * One statement: the row and its receipt, or nothing. A second request with the same idempotency
-     * key inserts nothing (the unique index), and the caller reads the original instead.
+     * One statement for a whole batch (a single record is a batch of one): every row with its receipt,
+     * or none. A row whose idempotency key is already stored is skipped (the unique index), and the
+     * caller reads the original instead.
      */
-    static final String INSERT = """
+    static final String INSERT_ALL = """
             INSERT INTO staging_record (receipt_id, interface, source_system, external_id, operation, sent_at,
                                         payload, idempotency_key, request_hash)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+            SELECT r.receipt_id, $1, $2, r.external_id, r.operation, r.sent_at, r.payload::jsonb,
+                   r.idempotency_key, r.request_hash
+              FROM unnest($3::uuid[], $4::text[], $5::text[], $6::timestamptz[], $7::text[], $8::text[], $9::bytea[])
+                   AS r (receipt_id, external_id, operation, sent_at, payload, idempotency_key, request_hash)
             ON CONFLICT (interface, source_system, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
             RETURNING receipt_id, interface, source_system, external_id, operation, sent_at, received_at, status,
                       error_message, attempts, processed_at""";
 
-    static final String FIND_BY_IDEMPOTENCY_KEY = """
+    static final String FIND_BY_IDEMPOTENCY_KEYS = """
             SELECT receipt_id, interface, source_system, external_id, operation, sent_at, received_at, status,
-                   error_message, attempts, processed_at, request_hash
+                   error_message, attempts, processed_at, idempotency_key, request_hash
               FROM staging_record
-             WHERE interface = $1 AND source_system = $2 AND idempotency_key = $3""";
+             WHERE interface = $1 AND source_system = $2 AND idempotency_key = ANY ($3)""";
 
     @Inject
     Pool pool;
 
-    /** The stored receipt, or empty when a row with this idempotency key already exists. */
-    public Uni<Optional<Receipt>> insert(UUID receiptId, String interfaceName, Envelope envelope,
-                                         String idempotencyKey, byte[] requestHash) {
-        Tuple params = Tuple.from(Arrays.asList(
-                receiptId, interfaceName, envelope.sourceSystem(), envelope.externalId(), envelope.operation().name(),
-                envelope.sentAt(), new JsonObject(envelope.data().toString()), idempotencyKey,
-                Buffer.buffer(requestHash)));
-        return pool.preparedQuery(INSERT).execute(params)
-                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(receipt(rows.iterator().next())));
+    /** A record to store. */
+    public record NewRow(UUID receiptId, String externalId, Operation operation, OffsetDateTime sentAt,
+                         String payloadJson, String idempotencyKey, byte[] requestHash) {
     }
 
-    /** The row an idempotency key already stored, with the digest of the request that stored it. */
-    public Uni<Optional<StoredRequest>> findByIdempotencyKey(String interfaceName, String sourceSystem, String key) {
-        return pool.preparedQuery(FIND_BY_IDEMPOTENCY_KEY).execute(Tuple.of(interfaceName, sourceSystem, key))
-                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(new StoredRequest(
-                        receipt(rows.iterator().next()), rows.iterator().next().getBuffer("request_hash").getBytes())));
+    /** A row an idempotency key already holds, with the digest of the request that stored it. */
+    public record StoredRequest(Receipt receipt, byte[] requestHash) {
+    }
+
+    /** Stores the rows; answers the receipts of those stored, by receipt id (absent: key already used). */
+    public Uni<Map<UUID, Receipt>> insertAll(String interfaceName, String sourceSystem, List<NewRow> rows) {
+        int n = rows.size();
+        UUID[] ids = new UUID[n];
+        String[] externalIds = new String[n];
+        String[] operations = new String[n];
+        OffsetDateTime[] sentAts = new OffsetDateTime[n];
+        String[] payloads = new String[n];
+        String[] keys = new String[n];
+        Buffer[] hashes = new Buffer[n];
+        for (int i = 0; i < n; i++) {
+            NewRow row = rows.get(i);
+            ids[i] = row.receiptId();
+            externalIds[i] = row.externalId();
+            operations[i] = row.operation().name();
+            sentAts[i] = row.sentAt();
+            payloads[i] = row.payloadJson();
+            keys[i] = row.idempotencyKey();
+            hashes[i] = Buffer.buffer(row.requestHash());
+        }
+        Tuple params = Tuple.tuple()
+                .addString(interfaceName).addString(sourceSystem)
+                .addArrayOfUUID(ids).addArrayOfString(externalIds).addArrayOfString(operations)
+                .addArrayOfOffsetDateTime(sentAts).addArrayOfString(payloads).addArrayOfString(keys)
+                .addValue(hashes);
+        return pool.preparedQuery(INSERT_ALL).execute(params).map(result -> {
+            Map<UUID, Receipt> stored = new HashMap<>();
+            for (Row row : result) {
+                Receipt receipt = receipt(row);
+                stored.put(receipt.receiptId(), receipt);
+            }
+            return stored;
+        });
+    }
+
+    /** The rows these idempotency keys already stored, by key. */
+    public Uni<Map<String, StoredRequest>> findByIdempotencyKeys(String interfaceName, String sourceSystem,
+                                                                 List<String> keys) {
+        return pool.preparedQuery(FIND_BY_IDEMPOTENCY_KEYS)
+                .execute(Tuple.of(interfaceName, sourceSystem, keys.toArray(String[]::new)))
+                .map(result -> {
+                    Map<String, StoredRequest> found = new HashMap<>();
+                    for (Row row : result) {
+                        found.put(row.getString("idempotency_key"),
+                                new StoredRequest(receipt(row), row.getBuffer("request_hash").getBytes()));
+                    }
+                    return found;
+                });
     }
 
     static Receipt receipt(Row row) {
@@ -66,9 +111,5 @@ public class StagingWriteRepository {
                 row.getOffsetDateTime("sent_at"), row.getOffsetDateTime("received_at"),
                 RecordStatus.valueOf(row.getString("status")), row.getString("error_message"),
                 row.getInteger("attempts"), row.getOffsetDateTime("processed_at"));
-    }
-
-    /** A receipt and the digest of the request behind it. */
-    public record StoredRequest(Receipt receipt, byte[] requestHash) {
     }
 }

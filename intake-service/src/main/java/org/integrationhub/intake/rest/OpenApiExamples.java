@@ -1,41 +1,121 @@
 package org.integrationhub.intake.rest;
 
-/** Problem examples shown in the OpenAPI document. */
+/** Request and problem examples shown in the OpenAPI document (compile-time constants for the annotations). */
 final class OpenApiExamples {
 
+    private static final String CORRELATION = "\"correlationId\": \"4f1c2b9e-1d1a-4b8e-9b7e-2f0c6f1f9a10\"";
+
     static final String VALIDATION_PROBLEM = """
-            {
-              "type": "urn:integration-hub:problem:validation-failed",
-              "title": "The record breaks the interface's rules",
-              "status": 400,
-              "detail": "name is required",
-              "instance": "/api/v1/interfaces/departments/records",
-              "correlationId": "4f1c2b9e-1d1a-4b8e-9b7e-2f0c6f1f9a10",
-              "errors": [ { "field": "data.name", "code": "required", "message": "name is required" } ]
-            }""";
+            {"type": "urn:integration-hub:problem:validation-failed",
+             "title": "The record breaks the interface's rules", "status": 400,
+             "detail": "name is required", "instance": "/api/v1/interfaces/departments/records",
+             """ + CORRELATION + """
+            ,
+             "errors": [{"field": "data.name", "code": "required", "message": "name is required"}]}""";
+
+    static final String MALFORMED_PROBLEM = """
+            {"type": "urn:integration-hub:problem:malformed-request", "title": "Malformed request", "status": 400,
+             "detail": "The body is not valid JSON: Unexpected end-of-input (line 1, column 27)",
+             "instance": "/api/v1/interfaces/departments/records",
+             """ + CORRELATION + """
+            , "errors": []}""";
 
     static final String UNAUTHORIZED_PROBLEM = """
-            {
-              "type": "urn:integration-hub:problem:unauthorized",
-              "title": "Missing or unknown API key",
-              "status": 401,
-              "detail": "Send your API key in the X-API-Key header",
-              "instance": "/api/v1/interfaces/departments/records",
-              "correlationId": "4f1c2b9e-1d1a-4b8e-9b7e-2f0c6f1f9a10",
-              "errors": []
-            }""";
+            {"type": "urn:integration-hub:problem:unauthorized", "title": "Missing or unknown API key", "status": 401,
+             "detail": "Send your API key in the X-API-Key header",
+             "instance": "/api/v1/interfaces/departments/records",
+             """ + CORRELATION + """
+            , "errors": []}""";
+
+    static final String FORBIDDEN_PROBLEM = """
+            {"type": "urn:integration-hub:problem:forbidden", "title": "Not allowed for this API key", "status": 403,
+             "detail": "sourceSystem 'ERP' is not your key's source system 'HIS'",
+             "instance": "/api/v1/interfaces/departments/records",
+             """ + CORRELATION + """
+            ,
+             "errors": [{"field": "sourceSystem", "code": "not_allowed",
+                         "message": "sourceSystem 'ERP' is not your key's source system 'HIS'"}]}""";
+
+    static final String NOT_FOUND_PROBLEM = """
+            {"type": "urn:integration-hub:problem:not-found", "title": "Not found", "status": 404,
+             "detail": "No interface 'wards'; GET /api/v1/interfaces lists them",
+             "instance": "/api/v1/interfaces/wards/records",
+             """ + CORRELATION + """
+            , "errors": []}""";
+
+    static final String TOO_LARGE_PROBLEM = """
+            {"type": "urn:integration-hub:problem:payload-too-large", "title": "Request body too large", "status": 413,
+             "detail": "The request body is larger than the 1048576 bytes this service accepts",
+             "instance": "/api/v1/interfaces/departments/records/batch",
+             """ + CORRELATION + """
+            , "errors": []}""";
+
+    static final String UNSUPPORTED_PROBLEM = """
+            {"type": "urn:integration-hub:problem:unsupported-media-type", "title": "Request body must be JSON",
+             "status": 415, "detail": "Send the body as application/json",
+             "instance": "/api/v1/interfaces/departments/records",
+             """ + CORRELATION + """
+            , "errors": []}""";
 
     static final String REFERENCE_PROBLEM = """
-            {
-              "type": "urn:integration-hub:problem:unknown-reference",
-              "title": "A referenced record does not exist",
-              "status": 422,
-              "detail": "No active departments record with code 'D-001', and none waiting from HIS",
-              "instance": "/api/v1/interfaces/departments/records",
-              "correlationId": "4f1c2b9e-1d1a-4b8e-9b7e-2f0c6f1f9a10",
-              "errors": [ { "field": "data.parentCode", "code": "unknown_reference",
-                            "message": "No active departments record with code 'D-001', and none waiting from HIS" } ]
-            }""";
+            {"type": "urn:integration-hub:problem:unknown-reference", "title": "A referenced record does not exist",
+             "status": 422, "detail": "No active department with code 'D-001', and none waiting from HIS",
+             "instance": "/api/v1/interfaces/departments/records",
+             """ + CORRELATION + """
+            ,
+             "errors": [{"field": "data.parentCode", "code": "unknown_reference",
+                         "message": "No active department with code 'D-001', and none waiting from HIS"}]}""";
+
+    static final String KEY_REUSED_PROBLEM = """
+            {"type": "urn:integration-hub:problem:idempotency-key-reused",
+             "title": "Idempotency key reused with another body", "status": 422,
+             "detail": "Idempotency key 'HIS-D-100-1' was already used for another record body; use a new key for each record",
+             "instance": "/api/v1/interfaces/departments/records",
+             """ + CORRELATION + """
+            ,
+             "errors": [{"field": "messageId", "code": "not_allowed",
+                         "message": "Idempotency key 'HIS-D-100-1' was already used for another record body; use a new key for each record"}]}""";
+
+    static final String RATE_PROBLEM = """
+            {"type": "urn:integration-hub:problem:too-many-requests", "title": "Too many requests", "status": 429,
+             "detail": "Over 50 requests per second for this API key; retry after 1 second",
+             "instance": "/api/v1/interfaces/departments/records",
+             """ + CORRELATION + """
+            , "errors": []}""";
+
+    static final String UNAVAILABLE_PROBLEM = """
+            {"type": "urn:integration-hub:problem:service-unavailable", "title": "Service temporarily unavailable",
+             "status": 503, "detail": "The database is unavailable; retry later",
+             "instance": "/api/v1/interfaces/departments/records",
+             """ + CORRELATION + """
+            , "errors": []}""";
+
+    static final String BATCH_REQUEST = """
+            {"records": [
+              {"sourceSystem": "HIS", "externalId": "D-200", "operation": "CREATE",
+               "sentAt": "2026-11-26T08:00:00+08:00", "messageId": "HIS-D-200-1",
+               "data": {"code": "D-200", "name": "Surgery"}},
+              {"sourceSystem": "HIS", "externalId": "D-201", "operation": "CREATE",
+               "sentAt": "2026-11-26T08:00:01+08:00", "messageId": "HIS-D-201-1",
+               "data": {"code": "D-201", "name": "Orthopaedics", "parentCode": "D-200"}}
+            ]}""";
+
+    static final String BATCH_RESULT = """
+            {"accepted": 1, "rejected": 1, "results": [
+              {"index": 0, "receiptId": "01a2180d-12c0-7713-865c-d8a1725421bf", "status": "PENDING"},
+              {"index": 1, "status": "REJECTED",
+               "errors": [{"field": "records[1].data.name", "code": "required", "message": "name is required"}]}
+            ]}""";
+
+    static final String BATCH_TOO_LARGE_PROBLEM = """
+            {"type": "urn:integration-hub:problem:validation-failed",
+             "title": "The record breaks the interface's rules", "status": 400,
+             "detail": "records holds 1001 envelopes; a batch takes at most 1000",
+             "instance": "/api/v1/interfaces/departments/records/batch",
+             """ + CORRELATION + """
+            ,
+             "errors": [{"field": "records", "code": "too_long",
+                         "message": "records holds 1001 envelopes; a batch takes at most 1000"}]}""";
 
     private OpenApiExamples() {
     }

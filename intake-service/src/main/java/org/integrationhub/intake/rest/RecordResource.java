@@ -1,9 +1,9 @@
 package org.integrationhub.intake.rest;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -24,34 +24,28 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.integrationhub.common.problem.Problem;
+import org.integrationhub.common.registry.Examples;
 import org.integrationhub.common.registry.InterfaceDefinition;
 import org.integrationhub.common.security.Caller;
 import org.integrationhub.common.security.CallerContext;
 import org.integrationhub.common.staging.Receipt;
-import org.integrationhub.common.validation.Envelope;
-import org.integrationhub.common.validation.EnvelopeReader;
+import org.integrationhub.common.staging.StagingRecordRepository;
+import org.integrationhub.intake.service.Candidate;
 import org.integrationhub.intake.service.RecordIntakeService;
 
 import java.net.URI;
+import java.util.List;
 
-/** Partners push one record of an interface. */
+/** Partners push records of an interface, one at a time or in batches, and list a record's receipts. */
 @Path("/api/v1/interfaces/{interface}/records")
 @Tag(name = "Records", description = "Send master-data records")
 @SecurityRequirement(name = "apiKey")
 public class RecordResource {
 
-    static final String EXAMPLE_DEPARTMENT = """
-            {
-              "sourceSystem": "HIS",
-              "externalId": "D-100",
-              "operation": "CREATE",
-              "sentAt": "2026-11-26T08:00:00+08:00",
-              "messageId": "HIS-20261126-0001",
-              "data": { "code": "D-100", "name": "Cardiology", "costCenter": "CC-100" }
-            }""";
-
     @Inject
     RecordIntakeService intake;
+    @Inject
+    StagingRecordRepository records;
     @Inject
     CallerContext callerContext;
     @Context
@@ -63,53 +57,167 @@ public class RecordResource {
     @Operation(summary = "Send one record",
             description = "Validates the envelope and the interface's data (required fields, formats, and that every "
                     + "referenced code names an active record or one your system sent that is still waiting), then "
-                    + "stores it as PENDING and answers with its receipt. Nothing is stored for a rejected record. "
-                    + "The same Idempotency-Key (or messageId) with the same body returns the original receipt.")
+                    + "stores it as PENDING and answers with its receipt. Nothing is stored for a rejected record: "
+                    + "the problem lists every faulty field. The same Idempotency-Key (or messageId) with the same "
+                    + "body returns the original receipt with Idempotent-Replayed: true and stores nothing; with "
+                    + "another body it is 422.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = EnvelopeSchema.class),
-            examples = @ExampleObject(name = "department", summary = "A department", value = EXAMPLE_DEPARTMENT)))
-    @APIResponse(responseCode = "202", description = "Accepted and stored as PENDING; Location names the receipt",
+            examples = {
+                    @ExampleObject(name = "departments", summary = "A department (interface departments)",
+                            value = Examples.DEPARTMENT),
+                    @ExampleObject(name = "employees", summary = "An employee (interface employees)",
+                            value = Examples.EMPLOYEE),
+                    @ExampleObject(name = "partners", summary = "A supplier company (interface partners, ERP key)",
+                            value = Examples.PARTNER)}))
+    @APIResponse(responseCode = "202", description = "Stored as PENDING; Location names the receipt",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Receipt.class)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON or a field breaks a rule; errors[] names each field",
+    @APIResponse(responseCode = "400", description = "Malformed JSON, or fields that break the rules; errors[] names each",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "missing name", value = OpenApiExamples.VALIDATION_PROBLEM)))
+                    examples = {@ExampleObject(name = "validation", value = OpenApiExamples.VALIDATION_PROBLEM),
+                            @ExampleObject(name = "malformed", value = OpenApiExamples.MALFORMED_PROBLEM)}))
     @APIResponse(responseCode = "401", description = "No or unknown API key",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "no key", value = OpenApiExamples.UNAUTHORIZED_PROBLEM)))
     @APIResponse(responseCode = "403", description = "The key may not send this interface, or sourceSystem is not the key's",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such interface",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "The body is not application/json",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A referenced code names no master data, or the idempotency key was used for another body",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "unknown parent", value = OpenApiExamples.REFERENCE_PROBLEM)))
+                    examples = @ExampleObject(name = "foreign source", value = OpenApiExamples.FORBIDDEN_PROBLEM)))
+    @APIResponse(responseCode = "404", description = "No such interface",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "unknown interface", value = OpenApiExamples.NOT_FOUND_PROBLEM)))
+    @APIResponse(responseCode = "413", description = "The body is over the size limit (1 MiB by default)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "too large", value = OpenApiExamples.TOO_LARGE_PROBLEM)))
+    @APIResponse(responseCode = "415", description = "The body is not application/json",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "not JSON", value = OpenApiExamples.UNSUPPORTED_PROBLEM)))
+    @APIResponse(responseCode = "422", description = "A referenced code names no master data, or the idempotency key "
+            + "was used for another body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = {@ExampleObject(name = "unknown reference", value = OpenApiExamples.REFERENCE_PROBLEM),
+                            @ExampleObject(name = "key reused", value = OpenApiExamples.KEY_REUSED_PROBLEM)}))
+    @APIResponse(responseCode = "429", description = "Over this key's request rate; retry after Retry-After seconds",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "rate", value = OpenApiExamples.RATE_PROBLEM)))
     @APIResponse(responseCode = "503", description = "The database is unavailable; retry after Retry-After seconds",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "database down", value = OpenApiExamples.UNAVAILABLE_PROBLEM)))
     public Uni<Response> send(
-            @Parameter(description = "The interface", example = "departments") @PathParam("interface") String interfaceName,
-            @Parameter(description = "Makes a retry safe: the same key and body return the original receipt")
+            @Parameter(description = "The interface: departments, employees or partners", example = "departments")
+            @PathParam("interface") String interfaceName,
+            @Parameter(description = "Makes a retry safe: the same key and body return the original receipt. "
+                    + "Takes precedence over the envelope's messageId.")
             @HeaderParam("Idempotency-Key") String idempotencyKey,
             byte[] body) {
         Caller caller = callerContext.get();
         InterfaceDefinition definition = intake.interfaceFor(interfaceName, caller);
-        JsonNode node = EnvelopeReader.parse(body);
-        Envelope envelope = EnvelopeReader.read(body, definition);
-        return intake.accept(definition, caller, envelope, node, blankToNull(idempotencyKey))
-                .map(accepted -> {
-                    URI location = uriInfo.getBaseUriBuilder().path("api/v1/receipts/{id}")
-                            .build(accepted.receipt().receiptId());
-                    Response.ResponseBuilder response = Response.accepted(accepted.receipt()).location(location);
-                    if (!accepted.created()) {
-                        response.header("Idempotent-Replayed", "true");
-                    }
-                    return response.build();
-                });
+        return intake.acceptOne(definition, caller, body, blankToNull(idempotencyKey)).map(accepted -> {
+            Response.ResponseBuilder response = Response.accepted(accepted.receipt())
+                    .location(receiptLocation(accepted.receipt()));
+            if (accepted.replayed()) {
+                response.header("Idempotent-Replayed", "true");
+            }
+            return response.build();
+        });
+    }
+
+    @POST
+    @Path("/batch")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+    @Operation(summary = "Send up to 1000 records",
+            description = "Each record is checked and accepted or rejected on its own, with the same rules as a single "
+                    + "record; a record may reference another in the same batch (a parent sent with its children) as "
+                    + "long as that one is accepted. Accepted records are stored together; rejected ones store nothing. "
+                    + "results[] has one entry per record, in order: its receiptId and status, or REJECTED with errors "
+                    + "whose fields are paths such as records[3].data.name. Each record's messageId is its idempotency "
+                    + "key. More than 1000 records is a 400.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = BatchSchema.class),
+            examples = @ExampleObject(name = "parent and child", value = OpenApiExamples.BATCH_REQUEST)))
+    @APIResponse(responseCode = "200", description = "Every record's outcome",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchResult.class),
+                    examples = @ExampleObject(name = "one rejected", value = OpenApiExamples.BATCH_RESULT)))
+    @APIResponse(responseCode = "400", description = "Not a batch: records missing, empty or over 1000, or malformed JSON",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "too many", value = OpenApiExamples.BATCH_TOO_LARGE_PROBLEM)))
+    @APIResponse(responseCode = "401", description = "No or unknown API key",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "no key", value = OpenApiExamples.UNAUTHORIZED_PROBLEM)))
+    @APIResponse(responseCode = "403", description = "The key may not send this interface",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such interface",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "The body is over the size limit",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "The body is not application/json",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The database is unavailable; nothing was stored",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<BatchResult> sendBatch(
+            @Parameter(description = "The interface", example = "departments") @PathParam("interface") String interfaceName,
+            byte[] body) {
+        Caller caller = callerContext.get();
+        InterfaceDefinition definition = intake.interfaceFor(interfaceName, caller);
+        return intake.acceptBatch(definition, caller, body).map(BatchResult::of);
+    }
+
+    @GET
+    @Path("/{externalId}/receipts")
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+    @Operation(summary = "A record's receipts, newest first",
+            description = "Every record your source system sent with this externalId in this interface, newest sentAt "
+                    + "first, with its current status. Empty when you never sent it.")
+    @APIResponse(responseCode = "200", description = "The receipts",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = Receipt.class)))
+    @APIResponse(responseCode = "401", description = "No or unknown API key",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The key may not use this interface",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such interface",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<List<Receipt>> receipts(
+            @Parameter(example = "departments") @PathParam("interface") String interfaceName,
+            @Parameter(example = "D-100") @PathParam("externalId") String externalId) {
+        Caller caller = callerContext.get();
+        InterfaceDefinition definition = intake.interfaceFor(interfaceName, caller);
+        return records.findRecordReceipts(definition.name(), caller.sourceSystem(), externalId)
+                .map(rows -> rows.stream().map(Receipt::of).toList());
+    }
+
+    private URI receiptLocation(Receipt receipt) {
+        return uriInfo.getBaseUriBuilder().path("api/v1/receipts/{id}").build(receipt.receiptId());
     }
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** The answer to a batch. */
+    @Schema(name = "BatchResult")
+    public record BatchResult(
+            @Schema(description = "How many records were accepted (stored, or replays of stored ones)") int accepted,
+            @Schema(description = "How many were rejected; they stored nothing") int rejected,
+            @Schema(description = "One entry per record, in request order") List<BatchItem> results) {
+
+        static BatchResult of(List<Candidate> candidates) {
+            List<BatchItem> items = candidates.stream().map(c -> c.rejection() == null
+                    ? new BatchItem(c.index(), c.receipt().receiptId().toString(), c.receipt().status().name(), null)
+                    : new BatchItem(c.index(), null, "REJECTED", c.errors())).toList();
+            int accepted = (int) items.stream().filter(i -> i.receiptId() != null).count();
+            return new BatchResult(accepted, items.size() - accepted, items);
+        }
+    }
+
+    /** One record's outcome in a batch. */
+    @Schema(name = "BatchItem")
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    public record BatchItem(
+            @Schema(description = "Position in records[], from 0") int index,
+            @Schema(description = "The receipt, when accepted") String receiptId,
+            @Schema(description = "The receipt's status (PENDING for a new record), or REJECTED") String status,
+            @Schema(description = "Why it was rejected") List<org.integrationhub.common.problem.FieldError> errors) {
     }
 
     /** The envelope's shape, for the OpenAPI document only. */
@@ -120,15 +228,23 @@ public class RecordResource {
         public String sourceSystem;
         @Schema(description = "The record's id in your system", example = "D-100", maxLength = 128)
         public String externalId;
-        @Schema(enumeration = {"CREATE", "UPDATE", "DELETE"})
+        @Schema(enumeration = {"CREATE", "UPDATE", "DELETE"},
+                description = "CREATE inserts (or updates a resent record), UPDATE changes it, DELETE archives it")
         public String operation;
         @Schema(description = "When you sent it, ISO-8601 with offset; orders the changes of one record",
                 example = "2026-11-26T08:00:00+08:00", format = "date-time")
         public String sentAt;
-        @Schema(description = "Optional idempotency key", maxLength = 128)
+        @Schema(description = "Optional idempotency key, unique per record you send", maxLength = 128)
         public String messageId;
-        @Schema(description = "The interface's fields; GET /api/v1/interfaces gives their JSON Schema",
-                type = SchemaType.OBJECT)
+        @Schema(description = "The interface's fields; GET /api/v1/interfaces gives their JSON Schema. "
+                + "Optional for DELETE.", type = SchemaType.OBJECT)
         public Object data;
+    }
+
+    /** A batch's shape, for the OpenAPI document only. */
+    @Schema(name = "Batch", requiredProperties = "records")
+    public static class BatchSchema {
+        @Schema(description = "1 to 1000 envelopes", maxItems = 1000, minItems = 1)
+        public List<EnvelopeSchema> records;
     }
 }

@@ -1,7 +1,6 @@
 package org.integrationhub.intake.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,23 +13,36 @@ import org.integrationhub.common.problem.ProblemType;
 import org.integrationhub.common.registry.FieldSpec;
 import org.integrationhub.common.registry.InterfaceDefinition;
 import org.integrationhub.common.registry.InterfaceRegistry;
+import org.integrationhub.common.registry.ReferenceKind;
 import org.integrationhub.common.security.Caller;
 import org.integrationhub.common.staging.Receipt;
 import org.integrationhub.common.validation.Canonical;
 import org.integrationhub.common.validation.Envelope;
+import org.integrationhub.common.validation.EnvelopeReader;
 import org.integrationhub.intake.repository.ReferenceRepository;
 import org.integrationhub.intake.repository.StagingWriteRepository;
+import org.integrationhub.intake.repository.StagingWriteRepository.NewRow;
+import org.integrationhub.intake.repository.StagingWriteRepository.StoredRequest;
 
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * Accepts one partner record: checks who may send it, that its references name master data, and
- * stores it whole as a PENDING staging row with its receipt; or stores nothing and says why.
+ * Accepts partner records: checks each (envelope, fields, who sent it), resolves every reference for the
+ * whole request in one query per kind, and stores all accepted records in one statement with their
+ * receipts. A single record is a batch of one; a rejected record stores nothing.
  */
 @ApplicationScoped
 public class RecordIntakeService {
+
+    /** Most records one batch request may carry. */
+    public static final int MAX_BATCH = 1000;
 
     @Inject
     ReferenceRepository references;
@@ -49,80 +61,214 @@ public class RecordIntakeService {
     }
 
     /**
-     * @param envelopeNode   the envelope as parsed, for the idempotency digest
+     * One record; fails with the problem of its first kind of fault (400, 403, 422), listing every fault.
+     *
      * @param idempotencyKey the Idempotency-Key header, or null to use the envelope's messageId
      */
-    public Uni<Accepted> accept(InterfaceDefinition definition, Caller caller, Envelope envelope,
-                                JsonNode envelopeNode, String idempotencyKey) {
-        if (!envelope.sourceSystem().equals(caller.sourceSystem())) {
-            return Uni.createFrom().failure(new ProblemException(ProblemType.FORBIDDEN,
-                    "sourceSystem '" + envelope.sourceSystem() + "' is not your key's source system ('"
-                            + caller.sourceSystem() + "')",
-                    List.of(new FieldError("sourceSystem", ErrorCode.NOT_ALLOWED,
-                            "Your API key sends for " + caller.sourceSystem()))));
-        }
-        String key = idempotencyKey != null ? idempotencyKey : envelope.messageId();
-        byte[] digest = Canonical.sha256(envelopeNode);
-        return checkReferences(definition, envelope)
-                .chain(() -> staging.insert(UuidV7.next(), definition.name(), envelope, key, digest))
-                .chain(stored -> stored.isPresent()
-                        ? Uni.createFrom().item(new Accepted(stored.get(), true))
-                        : replay(definition, envelope, key, digest));
-    }
-
-    /** The same key again: the original receipt if the body is the same, else a 422. */
-    private Uni<Accepted> replay(InterfaceDefinition definition, Envelope envelope, String key, byte[] digest) {
-        return staging.findByIdempotencyKey(definition.name(), envelope.sourceSystem(), key).map(found -> {
-            StagingWriteRepository.StoredRequest original = found.orElseThrow(() -> new IllegalStateException(
-                    "idempotency key conflicted but no row holds it"));
-            if (!MessageDigest.isEqual(original.requestHash(), digest)) {
-                throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED,
-                        "Idempotency key '" + key + "' was used for another record body; use a new key per record",
-                        List.of(new FieldError("messageId", ErrorCode.NOT_ALLOWED, "key already used for another body")));
+    public Uni<Candidate> acceptOne(InterfaceDefinition definition, Caller caller, byte[] body, String idempotencyKey) {
+        Candidate candidate = new Candidate(0, "", EnvelopeReader.parse(body));
+        check(candidate, definition, caller, idempotencyKey);
+        return process(definition, caller, List.of(candidate)).map(all -> {
+            if (!candidate.alive()) {
+                List<FieldError> errors = candidate.errors();
+                throw new ProblemException(candidate.rejection(),
+                        errors.size() == 1 ? errors.get(0).message() : errors.size() + " faults in the record", errors);
             }
-            return new Accepted(original.receipt(), false);
+            return candidate;
         });
     }
 
-    private Uni<Void> checkReferences(InterfaceDefinition definition, Envelope envelope) {
-        if (envelope.operation() == Operation.DELETE) {
+    /** Up to {@value #MAX_BATCH} records, each accepted or rejected on its own. */
+    public Uni<List<Candidate>> acceptBatch(InterfaceDefinition definition, Caller caller, byte[] body) {
+        JsonNode root = EnvelopeReader.parse(body);
+        JsonNode records = root.get("records");
+        List<FieldError> shape = new ArrayList<>();
+        if (!root.isObject()) {
+            shape.add(new FieldError("$", ErrorCode.INVALID_FORMAT, "The body must be {\"records\": [...]}"));
+        } else {
+            for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
+                String name = it.next();
+                if (!name.equals("records")) {
+                    shape.add(new FieldError(name, ErrorCode.UNKNOWN_FIELD, "'" + name + "' is not a field of a batch"));
+                }
+            }
+            if (records == null || records.isNull()) {
+                shape.add(new FieldError("records", ErrorCode.REQUIRED, "records is required: an array of envelopes"));
+            } else if (!records.isArray()) {
+                shape.add(new FieldError("records", ErrorCode.INVALID_FORMAT, "records must be an array of envelopes"));
+            } else if (records.isEmpty()) {
+                shape.add(new FieldError("records", ErrorCode.REQUIRED, "records must hold at least one envelope"));
+            } else if (records.size() > MAX_BATCH) {
+                shape.add(new FieldError("records", ErrorCode.TOO_LONG,
+                        "records holds " + records.size() + " envelopes; a batch takes at most " + MAX_BATCH));
+            }
+        }
+        if (!shape.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, shape.get(0).message(), shape);
+        }
+        List<Candidate> candidates = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            Candidate candidate = new Candidate(i, "records[" + i + "].", records.get(i));
+            check(candidate, definition, caller, null);
+            candidates.add(candidate);
+        }
+        return process(definition, caller, candidates);
+    }
+
+    private void check(Candidate c, InterfaceDefinition definition, Caller caller, String idempotencyKey) {
+        List<FieldError> errors = new ArrayList<>();
+        Envelope envelope = EnvelopeReader.validate(c.node, c.pathPrefix, definition, errors);
+        if (envelope == null) {
+            c.reject(ProblemType.VALIDATION_FAILED, errors);
+            return;
+        }
+        c.envelope = envelope;
+        if (!envelope.sourceSystem().equals(caller.sourceSystem())) {
+            c.reject(ProblemType.FORBIDDEN, new FieldError(c.pathPrefix + "sourceSystem", ErrorCode.NOT_ALLOWED,
+                    "sourceSystem '" + envelope.sourceSystem() + "' is not your key's source system '"
+                            + caller.sourceSystem() + "'"));
+            return;
+        }
+        c.idempotencyKey = idempotencyKey != null ? idempotencyKey : envelope.messageId();
+        c.keyFromHeader = idempotencyKey != null;
+        c.digest = Canonical.sha256(c.node);
+        c.receiptId = UuidV7.next();
+    }
+
+    private Uni<List<Candidate>> process(InterfaceDefinition definition, Caller caller, List<Candidate> candidates) {
+        return resolveReferences(definition, caller, candidates)
+                .chain(() -> store(definition, caller, candidates))
+                .replaceWith(candidates);
+    }
+
+    /** A reference a candidate makes. */
+    private record Ref(Candidate candidate, FieldSpec field, String code) {
+    }
+
+    private Uni<Void> resolveReferences(InterfaceDefinition definition, Caller caller, List<Candidate> candidates) {
+        List<Ref> refs = new ArrayList<>();
+        Map<ReferenceKind, Set<String>> wanted = new EnumMap<>(ReferenceKind.class);
+        for (Candidate c : candidates) {
+            if (!c.alive() || c.envelope.operation() == Operation.DELETE) {
+                continue;
+            }
+            for (FieldSpec field : definition.referenceFields()) {
+                JsonNode value = c.envelope.data().get(field.name());
+                if (value != null && value.isTextual()) {
+                    refs.add(new Ref(c, field, value.textValue()));
+                    wanted.computeIfAbsent(field.references(), k -> new HashSet<>()).add(value.textValue());
+                }
+            }
+        }
+        if (refs.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<FieldSpec> referencing = definition.fields().stream()
-                .filter(f -> f.references() != null && envelope.data().hasNonNull(f.name()))
+        List<ReferenceKind> kinds = new ArrayList<>(wanted.keySet());
+        List<Uni<Set<String>>> lookups = kinds.stream()
+                .map(kind -> references.existing(kind, caller.sourceSystem(), wanted.get(kind)))
                 .toList();
-        if (referencing.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        List<FieldError> missing = new ArrayList<>();
-        return Multi.createFrom().iterable(referencing)
-                .onItem().transformToUniAndConcatenate(field -> {
-                    InterfaceDefinition target = InterfaceRegistry.find(field.references()).orElseThrow();
-                    String code = envelope.data().get(field.name()).textValue();
-                    return references.exists(target, envelope.sourceSystem(), code).invoke(found -> {
-                        if (!found) {
-                            missing.add(new FieldError("data." + field.name(), ErrorCode.UNKNOWN_REFERENCE,
-                                    "No active " + target.name() + " record with code '" + code
-                                            + "', and none waiting from " + envelope.sourceSystem()));
-                        }
-                    });
-                })
-                .collect().last()
-                .invoke(() -> {
-                    if (!missing.isEmpty()) {
-                        throw new ProblemException(ProblemType.UNKNOWN_REFERENCE,
-                                missing.size() == 1 ? missing.get(0).message()
-                                        : missing.size() + " references name no master data",
-                                missing);
-                    }
-                })
-                .replaceWithVoid();
+        return Uni.join().all(lookups).andFailFast().invoke(found -> {
+            Map<ReferenceKind, Set<String>> existing = new EnumMap<>(ReferenceKind.class);
+            for (int i = 0; i < kinds.size(); i++) {
+                existing.put(kinds.get(i), found.get(i));
+            }
+            rejectUnresolved(definition, caller, candidates, refs, existing);
+        }).replaceWithVoid();
     }
 
     /**
-     * @param receipt the receipt
-     * @param created false when an idempotent replay returned the original
+     * A reference may also name a record earlier or later in the same request, as long as that record is
+     * accepted itself; rejecting one can orphan another, so this runs until nothing changes.
      */
-    public record Accepted(Receipt receipt, boolean created) {
+    private static void rejectUnresolved(InterfaceDefinition definition, Caller caller, List<Candidate> candidates,
+                                         List<Ref> refs, Map<ReferenceKind, Set<String>> existing) {
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            Map<ReferenceKind, Set<String>> provided = providedInRequest(definition, candidates);
+            for (Ref ref : refs) {
+                if (!ref.candidate().alive()) {
+                    continue;
+                }
+                ReferenceKind kind = ref.field().references();
+                if (existing.get(kind).contains(ref.code()) || provided.get(kind).contains(ref.code())) {
+                    continue;
+                }
+                String waiting = kind.stagedInterface() == null ? ""
+                        : ", and none waiting from " + caller.sourceSystem();
+                ref.candidate().reject(ProblemType.UNKNOWN_REFERENCE, new FieldError(
+                        ref.candidate().pathPrefix + "data." + ref.field().name(), ErrorCode.UNKNOWN_REFERENCE,
+                        "No active " + kind.label() + " with code '" + ref.code() + "'" + waiting));
+                changed = true;
+            }
+        }
+    }
+
+    private static Map<ReferenceKind, Set<String>> providedInRequest(InterfaceDefinition definition,
+                                                                     List<Candidate> candidates) {
+        Map<ReferenceKind, Set<String>> provided = new EnumMap<>(ReferenceKind.class);
+        for (ReferenceKind kind : ReferenceKind.values()) {
+            Set<String> codes = new HashSet<>();
+            if (definition.name().equals(kind.stagedInterface())) {
+                for (Candidate c : candidates) {
+                    if (c.alive() && c.envelope.operation() != Operation.DELETE && provides(kind, c.envelope)) {
+                        JsonNode code = c.envelope.data().get("code");
+                        if (code != null && code.isTextual()) {
+                            codes.add(code.textValue());
+                        }
+                    }
+                }
+            }
+            provided.put(kind, codes);
+        }
+        return provided;
+    }
+
+    private static boolean provides(ReferenceKind kind, Envelope envelope) {
+        return kind != ReferenceKind.COMPANY_PARTNER || "COMPANY".equals(envelope.data().path("type").asText());
+    }
+
+    private Uni<Void> store(InterfaceDefinition definition, Caller caller, List<Candidate> candidates) {
+        List<Candidate> accepted = candidates.stream().filter(Candidate::alive).toList();
+        if (accepted.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<NewRow> rows = accepted.stream().map(c -> new NewRow(c.receiptId, c.envelope.externalId(),
+                c.envelope.operation(), c.envelope.sentAt(), c.envelope.data().toString(), c.idempotencyKey,
+                c.digest)).toList();
+        return staging.insertAll(definition.name(), caller.sourceSystem(), rows).chain(stored -> {
+            List<Candidate> conflicted = new ArrayList<>();
+            for (Candidate c : accepted) {
+                Receipt receipt = stored.get(c.receiptId);
+                if (receipt != null) {
+                    c.receipt = receipt;
+                } else {
+                    conflicted.add(c);
+                }
+            }
+            if (conflicted.isEmpty()) {
+                return Uni.createFrom().voidItem();
+            }
+            List<String> keys = conflicted.stream().map(c -> c.idempotencyKey).distinct().toList();
+            return staging.findByIdempotencyKeys(definition.name(), caller.sourceSystem(), keys)
+                    .invoke(originals -> conflicted.forEach(c -> replay(c, originals.get(c.idempotencyKey))))
+                    .replaceWithVoid();
+        });
+    }
+
+    /** The same key again: the original receipt for the same body, a rejection for another. */
+    private static void replay(Candidate c, StoredRequest original) {
+        if (original == null) {
+            throw new IllegalStateException("idempotency key " + c.idempotencyKey + " conflicted but holds no row");
+        }
+        if (MessageDigest.isEqual(original.requestHash(), c.digest)) {
+            c.receipt = original.receipt();
+            c.replayed = true;
+        } else {
+            String field = c.keyFromHeader ? "Idempotency-Key" : c.pathPrefix + "messageId";
+            c.reject(ProblemType.IDEMPOTENCY_KEY_REUSED, new FieldError(field, ErrorCode.NOT_ALLOWED,
+                    "Idempotency key '" + c.idempotencyKey + "' was already used for another record body; "
+                            + "use a new key for each record"));
+        }
     }
 }

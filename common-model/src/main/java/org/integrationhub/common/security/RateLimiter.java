@@ -1,0 +1,73 @@
+package org.integrationhub.common.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+
+/**
+ * A token bucket per API key, in this instance's memory: {@code hub.rate-limit.per-key} requests per second
+ * with bursts of {@code hub.rate-limit.burst}. Off when the rate is 0 (the default). With several intake
+ * replicas each enforces its own share.
+ */
+@ApplicationScoped
+public class RateLimiter {
+
+    private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final double ratePerSecond;
+    private final double burst;
+    private final LongSupplier nanoTime;
+
+    RateLimiter() {
+        this(0, 0, System::nanoTime);
+    }
+
+    @jakarta.inject.Inject
+    RateLimiter(@ConfigProperty(name = "hub.rate-limit.per-key", defaultValue = "0") double ratePerSecond,
+                @ConfigProperty(name = "hub.rate-limit.burst", defaultValue = "0") double burst) {
+        this(ratePerSecond, burst, System::nanoTime);
+    }
+
+    RateLimiter(double ratePerSecond, double burst, LongSupplier nanoTime) {
+        this.ratePerSecond = ratePerSecond;
+        this.burst = burst > 0 ? burst : Math.max(1, ratePerSecond);
+        this.nanoTime = nanoTime;
+    }
+
+    public boolean enabled() {
+        return ratePerSecond > 0;
+    }
+
+    public double ratePerSecond() {
+        return ratePerSecond;
+    }
+
+    /** 0 when the request may go ahead, else the whole seconds to wait before a token is free. */
+    public long acquire(String key) {
+        if (!enabled()) {
+            return 0;
+        }
+        Bucket bucket = buckets.computeIfAbsent(key, k -> new Bucket(burst, nanoTime.getAsLong()));
+        synchronized (bucket) {
+            long now = nanoTime.getAsLong();
+            bucket.tokens = Math.min(burst, bucket.tokens + (now - bucket.refilledAt) / 1e9 * ratePerSecond);
+            bucket.refilledAt = now;
+            if (bucket.tokens >= 1) {
+                bucket.tokens -= 1;
+                return 0;
+            }
+            return (long) Math.ceil((1 - bucket.tokens) / ratePerSecond);
+        }
+    }
+
+    private static final class Bucket {
+        double tokens;
+        long refilledAt;
+
+        Bucket(double tokens, long refilledAt) {
+            this.tokens = tokens;
+            this.refilledAt = refilledAt;
+        }
+    }
+}

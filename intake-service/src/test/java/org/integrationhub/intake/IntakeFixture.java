@@ -1,0 +1,74 @@
+package org.integrationhub.intake;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import org.integrationhub.devsupport.PostgresTestResource;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+
+/** Business master data put in place directly, and counts of what the intake stored. */
+public final class IntakeFixture {
+
+    public static final String HIS = "his-dev-key";
+    public static final String ERP = "erp-dev-key";
+
+    private IntakeFixture() {
+    }
+
+    public static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    public static Response post(String key, String interfaceName, String body) {
+        return given().header("X-API-Key", key).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/interfaces/" + interfaceName + "/records");
+    }
+
+    public static Response postBatch(String key, String interfaceName, String body) {
+        return given().header("X-API-Key", key).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/interfaces/" + interfaceName + "/records/batch");
+    }
+
+    public static String envelope(String source, String externalId, String operation, String dataJson) {
+        return """
+                {"sourceSystem": "%s", "externalId": "%s", "operation": "%s",
+                 "sentAt": "2026-11-26T08:00:00+08:00", "data": %s}""".formatted(source, externalId, operation, dataJson);
+    }
+
+    /** An active department in the business table. */
+    public static void activeDepartment(String code) throws SQLException {
+        execute("INSERT INTO department (code, name, source_system, external_id, last_sent_at) "
+                + "VALUES (?, 'Seeded', 'SEED', ?, now())", code, code);
+    }
+
+    /** An active (or archived) partner in the business table. */
+    public static void partner(String code, String type, boolean active) throws SQLException {
+        execute("INSERT INTO partner (code, name, type, category_code, active, source_system, external_id, last_sent_at) "
+                + "VALUES (?, 'Seeded', ?, 'SUPPLIER', ?, 'SEED', ?, now())", code, type, active, code);
+    }
+
+    public static int stored(String externalId) throws SQLException {
+        try (Connection c = PostgresTestResource.connect();
+             PreparedStatement s = c.prepareStatement("SELECT count(*) FROM staging_record WHERE external_id = ?")) {
+            s.setString(1, externalId);
+            ResultSet rs = s.executeQuery();
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    public static void execute(String sql, Object... params) throws SQLException {
+        try (Connection c = PostgresTestResource.connect(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setObject(i + 1, params[i]);
+            }
+            s.execute();
+        }
+    }
+}
