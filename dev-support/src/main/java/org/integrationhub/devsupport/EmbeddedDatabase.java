@@ -100,6 +100,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return DriverManager.getConnection(jdbcUrl(), USER, "");
     }
 
+    /** Stops the server (idempotent); a test that simulates the database going away calls this. */
     @Override
     public void close() {
         try {

@@ -1,0 +1,43 @@
+package org.integrationhub.intake.rest;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.integrationhub.devsupport.PostgresTestResource;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.integrationhub.intake.IntakeFixture.ERP;
+import static org.integrationhub.intake.IntakeFixture.HIS;
+
+@QuarkusTest
+@WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
+class InterfaceResourceTest {
+
+    @Test
+    void listsTheInterfacesWithTheJsonSchemaOfTheirData() {
+        given().header("X-API-Key", HIS).when().get("/api/v1/interfaces").then().statusCode(200)
+                .body("name", contains("departments", "employees", "partners"))
+                .body("find { it.name == 'departments' }.allowed", equalTo(true))
+                .body("find { it.name == 'departments' }.dataSchema.required", contains("code", "name"))
+                .body("find { it.name == 'departments' }.dataSchema.additionalProperties", equalTo(false))
+                .body("find { it.name == 'departments' }.dataSchema.properties.name.maxLength", equalTo(200))
+                .body("find { it.name == 'employees' }.dataSchema.required", hasItems("code", "name", "departmentCode"))
+                .body("find { it.name == 'employees' }.dataSchema.properties.hireDate.format", equalTo("date"))
+                .body("find { it.name == 'partners' }.dataSchema.properties.type.enum", contains("COMPANY", "PERSON"))
+                .body("find { it.name == 'partners' }.dataSchema.properties.address.properties.countryCode.pattern",
+                        equalTo("^[A-Z]{2}$"))
+                .body("find { it.name == 'partners' }.example.data.code", equalTo("P-3001"));
+    }
+
+    @Test
+    void tellsAKeyWhatItMaySend() {
+        given().header("X-API-Key", ERP).when().get("/api/v1/interfaces").then().statusCode(200)
+                .body("find { it.name == 'departments' }.allowed", equalTo(false))
+                .body("find { it.name == 'partners' }.allowed", equalTo(true));
+        given().when().get("/api/v1/interfaces").then().statusCode(401);
+    }
+}

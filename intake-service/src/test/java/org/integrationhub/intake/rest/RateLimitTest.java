@@ -1,0 +1,43 @@
+package org.integrationhub.intake.rest;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import org.integrationhub.devsupport.PostgresTestResource;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.integrationhub.intake.IntakeFixture.ERP;
+import static org.integrationhub.intake.IntakeFixture.HIS;
+
+/** With a per-key limit set, a key over it gets 429 with Retry-After; another key is not affected. */
+@QuarkusTest
+@TestProfile(RateLimitTest.Limited.class)
+@WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
+class RateLimitTest {
+
+    public static class Limited implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("hub.rate-limit.per-key", "0.2", "hub.rate-limit.burst", "3");
+        }
+    }
+
+    @Test
+    void aKeyOverItsRateGets429() {
+        for (int i = 0; i < 3; i++) {
+            given().header("X-API-Key", HIS).when().get("/api/v1/interfaces").then().statusCode(200);
+        }
+        given().header("X-API-Key", HIS).when().get("/api/v1/interfaces").then().statusCode(429)
+                .contentType("application/problem+json")
+                .header("Retry-After", notNullValue())
+                .body("type", equalTo("urn:integration-hub:problem:too-many-requests"));
+        given().header("X-API-Key", ERP).when().get("/api/v1/interfaces").then().statusCode(200);
+    }
+}
