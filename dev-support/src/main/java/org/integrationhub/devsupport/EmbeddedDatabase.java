@@ -96,6 +96,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return "postgresql://localhost:" + port() + "/" + database;
     }
 
+    /** The Quarkus datasource settings that point a service at this database. */
+    public java.util.Map<String, String> quarkusDatasource() {
+        return java.util.Map.of(
+                "quarkus.datasource.reactive.url", reactiveUrl(),
+                "quarkus.datasource.jdbc.url", jdbcUrl(),
+                "quarkus.datasource.username", USER,
+                "quarkus.datasource.password", "");
+    }
+
     public Connection connect() throws SQLException {
         return DriverManager.getConnection(jdbcUrl(), USER, "");
     }

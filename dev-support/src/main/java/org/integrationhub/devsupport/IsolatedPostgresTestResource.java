@@ -18,11 +18,7 @@ public class IsolatedPostgresTestResource implements QuarkusTestResourceLifecycl
         DevDatabase.migrate(db.jdbcUrl(), EmbeddedDatabase.USER, "");
         DevDatabase.seedDevCredentials(db.jdbcUrl(), EmbeddedDatabase.USER, "");
         database = db;
-        return Map.of(
-                "quarkus.datasource.reactive.url", db.reactiveUrl(),
-                "quarkus.datasource.jdbc.url", db.jdbcUrl(),
-                "quarkus.datasource.username", EmbeddedDatabase.USER,
-                "quarkus.datasource.password", "");
+        return db.quarkusDatasource();
     }
 
     @Override

@@ -20,11 +20,7 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
     @Override
     public synchronized Map<String, String> start() {
         EmbeddedDatabase db = shared();
-        return Map.of(
-                "quarkus.datasource.reactive.url", db.reactiveUrl(),
-                "quarkus.datasource.jdbc.url", db.jdbcUrl(),
-                "quarkus.datasource.username", EmbeddedDatabase.USER,
-                "quarkus.datasource.password", "");
+        return db.quarkusDatasource();
     }
 
     @Override

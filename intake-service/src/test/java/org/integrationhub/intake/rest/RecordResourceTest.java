@@ -6,13 +6,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.integrationhub.devsupport.PostgresTestResource;
+import org.integrationhub.intake.IntakeFixture;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,13 +21,15 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.integrationhub.intake.IntakeFixture.stored;
+import static org.integrationhub.intake.IntakeFixture.unique;
 
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
 class RecordResourceTest {
 
     static final String PATH = "/api/v1/interfaces/departments/records";
-    static final String HIS = "his-dev-key";
+    static final String HIS = IntakeFixture.HIS;
 
     static String department(String externalId, String code, String name, String parentCode) {
         return """
@@ -35,10 +37,6 @@ class RecordResourceTest {
                  "sentAt": "2026-11-26T08:00:00+08:00",
                  "data": {"code": "%s", "name": "%s"%s}}"""
                 .formatted(externalId, code, name, parentCode == null ? "" : ", \"parentCode\": \"" + parentCode + "\"");
-    }
-
-    static String unique(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     static Response post(String key, String body) {
@@ -231,15 +229,5 @@ class RecordResourceTest {
                 .then().statusCode(404).contentType("application/problem+json");
         given().header("X-API-Key", HIS).when().get("/api/v1/receipts/not-a-uuid")
                 .then().statusCode(404);
-    }
-
-    static int stored(String externalId) throws SQLException {
-        try (Connection c = PostgresTestResource.connect();
-             PreparedStatement s = c.prepareStatement("SELECT count(*) FROM staging_record WHERE external_id = ?")) {
-            s.setString(1, externalId);
-            ResultSet rs = s.executeQuery();
-            rs.next();
-            return rs.getInt(1);
-        }
     }
 }
