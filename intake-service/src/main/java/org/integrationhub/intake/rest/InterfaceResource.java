@@ -57,8 +57,9 @@ public class InterfaceResource {
             @Schema(description = "Whether your API key may send records of it") boolean allowed,
             @Schema(description = "Where to send one record", example = "/api/v1/interfaces/departments/records")
             String recordsPath,
-            @Schema(description = "JSON Schema of the envelope's data", type = SchemaType.OBJECT) ObjectNode dataSchema,
-            @Schema(description = "A valid envelope", type = SchemaType.OBJECT) JsonNode example) {
+            @Schema(description = "JSON Schema of the envelope's data", type = SchemaType.OBJECT, implementation = Object.class)
+            ObjectNode dataSchema,
+            @Schema(description = "A valid envelope", type = SchemaType.OBJECT, implementation = Object.class) JsonNode example) {
 
         static InterfaceView of(InterfaceDefinition d, boolean allowed) {
             return new InterfaceView(d.name(), d.description(), allowed, "/api/v1/interfaces/" + d.name() + "/records",

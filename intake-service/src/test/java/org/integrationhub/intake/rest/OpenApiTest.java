@@ -4,9 +4,14 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.integrationhub.devsupport.PostgresTestResource;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
+import java.util.Map;
+
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
@@ -26,6 +31,39 @@ class OpenApiTest {
                 .body("paths.'/api/v1/receipts/{receiptId}'.get", notNullValue())
                 .body("components.securitySchemes.apiKey.name", equalTo("X-API-Key"))
                 .body("components.securitySchemes.apiKey.in", equalTo("header"));
+    }
+
+    @Test
+    void everyOperationIsDocumentedWithProblemExamples() throws Exception {
+        String json = given().accept("application/json").when().get("/q/openapi").then().statusCode(200)
+                .extract().asString();
+        JsonNode doc = new ObjectMapper().readTree(json);
+        int operations = 0;
+        for (Map.Entry<String, JsonNode> path : doc.get("paths").properties()) {
+            if (!path.getKey().startsWith("/api/")) {
+                continue;
+            }
+            for (Map.Entry<String, JsonNode> op : path.getValue().properties()) {
+                String where = op.getKey() + " " + path.getKey();
+                JsonNode operation = op.getValue();
+                operations++;
+                assertThat(operation.path("summary").asText()).as(where + " summary").isNotBlank();
+                assertThat(operation.path("description").asText()).as(where + " description").isNotBlank();
+                assertThat(operation.path("tags").size()).as(where + " tags").isPositive();
+                assertThat(operation.path("security").size()).as(where + " security").isPositive();
+                for (Map.Entry<String, JsonNode> response : operation.get("responses").properties()) {
+                    if (Integer.parseInt(response.getKey()) >= 400) {
+                        JsonNode problem = response.getValue().path("content").path("application/problem+json");
+                        assertThat(problem.path("examples").size() + (problem.has("example") ? 1 : 0))
+                                .as(where + " " + response.getKey() + " problem example").isPositive();
+                    }
+                }
+            }
+        }
+        assertThat(operations).isGreaterThanOrEqualTo(5);
+        JsonNode examples = doc.at("/paths/~1api~1v1~1interfaces~1{interface}~1records/post/requestBody/content"
+                + "/application~1json/examples");
+        assertThat(examples.has("departments") && examples.has("employees") && examples.has("partners")).isTrue();
     }
 
     @Test

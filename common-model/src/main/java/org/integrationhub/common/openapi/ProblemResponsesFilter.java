@@ -1,0 +1,107 @@
+package org.integrationhub.common.openapi;
+
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.integrationhub.common.problem.Problem;
+import org.integrationhub.common.problem.ProblemType;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Completes every API operation's error responses in the OpenAPI document: each is
+ * {@code application/problem+json} with the Problem schema and an example, and every operation lists the
+ * 500 and 503 any call can meet. Resources describe their specific errors; this fills in the rest.
+ */
+public class ProblemResponsesFilter implements OASFilter {
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
+            if (!path.getKey().startsWith("/api/")) {
+                continue;
+            }
+            for (Operation operation : path.getValue().getOperations().values()) {
+                complete(operation.getResponses(), path.getKey());
+            }
+        }
+    }
+
+    private static void complete(APIResponses responses, String path) {
+        if (responses == null) {
+            return;
+        }
+        if (!responses.hasAPIResponse("500")) {
+            responses.addAPIResponse("500", OASFactory.createAPIResponse()
+                    .description("Unexpected fault; quote the correlationId when reporting it"));
+        }
+        if (!responses.hasAPIResponse("503")) {
+            responses.addAPIResponse("503", OASFactory.createAPIResponse()
+                    .description("The database is unavailable; retry after Retry-After seconds"));
+        }
+        for (Map.Entry<String, APIResponse> entry : responses.getAPIResponses().entrySet()) {
+            int status = Integer.parseInt(entry.getKey());
+            if (status < 400) {
+                continue;
+            }
+            APIResponse response = entry.getValue();
+            Content content = response.getContent();
+            if (content == null) {
+                content = OASFactory.createContent();
+                response.setContent(content);
+            }
+            MediaType problem = content.getMediaType(Problem.MEDIA_TYPE);
+            if (problem == null) {
+                problem = OASFactory.createMediaType();
+                content.addMediaType(Problem.MEDIA_TYPE, problem);
+            }
+            if (problem.getSchema() == null) {
+                problem.setSchema(OASFactory.createSchema().ref("Problem"));
+            }
+            if ((problem.getExamples() == null || problem.getExamples().isEmpty()) && problem.getExample() == null) {
+                problem.addExample(ProblemType.forStatus(status).name().toLowerCase().replace('_', '-'),
+                        OASFactory.createExample().value(example(status, path)));
+            }
+            if (status == 429 || status == 503) {
+                response.addHeader("Retry-After", OASFactory.createHeader()
+                        .description("Seconds to wait before retrying")
+                        .schema(OASFactory.createSchema().addType(org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.INTEGER)));
+            }
+        }
+    }
+
+    static Map<String, Object> example(int status, String path) {
+        ProblemType type = ProblemType.forStatus(status);
+        Map<String, Object> example = new LinkedHashMap<>();
+        example.put("type", type.uri());
+        example.put("title", type.title());
+        example.put("status", status);
+        example.put("detail", switch (status) {
+            case 401 -> "Send your API key in the X-API-Key header";
+            case 403 -> "Your API key is not allowed to do this";
+            case 404 -> "Not found";
+            case 413 -> "The request body is larger than the 1048576 bytes this service accepts";
+            case 415 -> "Send the body as application/json";
+            case 429 -> "Over the request rate of this API key; retry after 1 s";
+            case 503 -> "The database is unavailable; retry later";
+            case 500 -> "The service failed to handle the request; quote correlationId "
+                    + "4f1c2b9e-1d1a-4b8e-9b7e-2f0c6f1f9a10 when reporting it";
+            default -> type.title();
+        });
+        example.put("instance", path);
+        example.put("correlationId", "4f1c2b9e-1d1a-4b8e-9b7e-2f0c6f1f9a10");
+        example.put("errors", List.of());
+        return example;
+    }
+}
