@@ -63,6 +63,18 @@ public final class IntakeFixture {
         }
     }
 
+    /** A field of the stored payload, read back as the database holds it (jsonb). */
+    public static String payloadField(String externalId, String field) throws SQLException {
+        try (Connection c = PostgresTestResource.connect();
+             PreparedStatement s = c.prepareStatement(
+                     "SELECT payload ->> ? FROM staging_record WHERE external_id = ? ORDER BY received_at DESC LIMIT 1")) {
+            s.setString(1, field);
+            s.setString(2, externalId);
+            ResultSet rs = s.executeQuery();
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
     public static void execute(String sql, Object... params) throws SQLException {
         try (Connection c = PostgresTestResource.connect(); PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {

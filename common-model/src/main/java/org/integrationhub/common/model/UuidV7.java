@@ -10,7 +10,8 @@ import java.util.UUID;
  */
 public final class UuidV7 {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /** One generator per thread: unguessable ids without a lock shared by every request. */
+    private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(SecureRandom::new);
 
     private UuidV7() {
     }
@@ -21,9 +22,10 @@ public final class UuidV7 {
 
     public static UUID next(Clock clock) {
         long millis = clock.millis();
-        long randA = RANDOM.nextInt(1 << 12);
+        SecureRandom random = RANDOM.get();
+        long randA = random.nextInt(1 << 12);
         long msb = (millis << 16) | (0x7L << 12) | randA;
-        long lsb = (RANDOM.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        long lsb = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
         return new UUID(msb, lsb);
     }
 }

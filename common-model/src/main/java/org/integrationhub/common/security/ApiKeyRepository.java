@@ -13,7 +13,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,12 +39,13 @@ public class ApiKeyRepository {
     }
 
     public Uni<Optional<Caller>> findActive(String presentedKey) {
-        byte[] digest = sha256(presentedKey);
-        String cacheKey = HexFormat.of().formatHex(digest);
+        // keyed by the presented key: a hit costs no digest (the process sees the key on every request anyway)
+        String cacheKey = presentedKey;
         Cached cached = cache.get(cacheKey);
         if (cached != null && System.nanoTime() - cached.expiresAtNanos() < 0) {
             return Uni.createFrom().item(Optional.of(cached.caller()));
         }
+        byte[] digest = sha256(presentedKey);
         return lookUp(digest).invoke(found -> {
             if (found.isPresent() && !cacheTtl.isZero()) {
                 if (cache.size() > 10_000) {

@@ -1,21 +1,24 @@
 package org.integrationhub.common.security;
 
-import jakarta.enterprise.context.RequestScoped;
+import io.smallrye.common.vertx.ContextLocals;
+import jakarta.enterprise.context.ApplicationScoped;
 
-/** The authenticated caller of the current request, set by {@link ApiKeyFilter}. */
-@RequestScoped
+/**
+ * The authenticated caller of the current request, set by {@link ApiKeyFilter}. Kept in the request's
+ * Vert.x duplicated context rather than a request-scoped bean, so a request activates no CDI request
+ * scope on the hot path.
+ */
+@ApplicationScoped
 public class CallerContext {
 
-    private Caller caller;
+    private static final String KEY = "hub.caller";
 
     public Caller get() {
-        if (caller == null) {
-            throw new IllegalStateException("no authenticated caller on this request");
-        }
-        return caller;
+        return ContextLocals.<Caller>get(KEY)
+                .orElseThrow(() -> new IllegalStateException("no authenticated caller on this request"));
     }
 
     void set(Caller caller) {
-        this.caller = caller;
+        ContextLocals.put(KEY, caller);
     }
 }

@@ -10,7 +10,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.integrationhub.common.problem.Problem;
 import org.integrationhub.common.problem.ProblemType;
 
-import java.util.UUID;
 
 /**
  * Refuses a body announced larger than {@code quarkus.http.limits.max-body-size} with a 413 problem before a
@@ -36,7 +35,7 @@ public class BodyLimit {
                 ctx.next();
                 return;
             }
-            String correlationId = UUID.randomUUID().toString();
+            String correlationId = Correlation.newId();
             ProblemType type = ProblemType.PAYLOAD_TOO_LARGE;
             JsonObject problem = new JsonObject()
                     .put("type", type.uri())

@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,7 +24,7 @@ public class StagingWriteRepository {
 
     /**
      * One statement for a whole batch (a single record is a batch of one): every row with its receipt,
-     * or none. A row whose idempotency key is already stored is skipped (the unique index), and the
+     * or none (a single record uses {@link #INSERT_ONE}). A row whose idempotency key is already stored is skipped (the unique index), and the
      * caller reads the original instead.
      */
     static final String INSERT_ALL = """
@@ -33,6 +34,15 @@ public class StagingWriteRepository {
                    r.idempotency_key, r.request_hash
               FROM unnest($3::uuid[], $4::text[], $5::text[], $6::timestamptz[], $7::text[], $8::text[], $9::bytea[])
                    AS r (receipt_id, external_id, operation, sent_at, payload, idempotency_key, request_hash)
+            ON CONFLICT (interface, source_system, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
+            RETURNING receipt_id, interface, source_system, external_id, operation, sent_at, received_at, status,
+                      error_message, attempts, processed_at""";
+
+    /** The same for a single record: plain VALUES, cheaper for PostgreSQL than unnesting arrays of one. */
+    static final String INSERT_ONE = """
+            INSERT INTO staging_record (receipt_id, interface, source_system, external_id, operation, sent_at,
+                                        payload, idempotency_key, request_hash)
+            VALUES ($1, $2, $3, $4, $5, $6, $7::text::jsonb, $8, $9)
             ON CONFLICT (interface, source_system, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
             RETURNING receipt_id, interface, source_system, external_id, operation, sent_at, received_at, status,
                       error_message, attempts, processed_at""";
@@ -57,6 +67,15 @@ public class StagingWriteRepository {
 
     /** Stores the rows; answers the receipts of those stored, by receipt id (absent: key already used). */
     public Uni<Map<UUID, Receipt>> insertAll(String interfaceName, String sourceSystem, List<NewRow> rows) {
+        if (rows.size() == 1) {
+            NewRow row = rows.get(0);
+            Tuple params = Tuple.tuple()
+                    .addUUID(row.receiptId()).addString(interfaceName).addString(sourceSystem)
+                    .addString(row.externalId()).addString(row.operation().name()).addOffsetDateTime(row.sentAt())
+                    .addString(row.payloadJson()).addString(row.idempotencyKey())
+                    .addValue(row.requestHash() == null ? null : Buffer.buffer(row.requestHash()));
+            return pool.preparedQuery(INSERT_ONE).execute(params).map(StagingWriteRepository::receipts);
+        }
         int n = rows.size();
         UUID[] ids = new UUID[n];
         String[] externalIds = new String[n];
@@ -73,21 +92,23 @@ public class StagingWriteRepository {
             sentAts[i] = row.sentAt();
             payloads[i] = row.payloadJson();
             keys[i] = row.idempotencyKey();
-            hashes[i] = Buffer.buffer(row.requestHash());
+            hashes[i] = row.requestHash() == null ? null : Buffer.buffer(row.requestHash());
         }
         Tuple params = Tuple.tuple()
                 .addString(interfaceName).addString(sourceSystem)
                 .addArrayOfUUID(ids).addArrayOfString(externalIds).addArrayOfString(operations)
                 .addArrayOfOffsetDateTime(sentAts).addArrayOfString(payloads).addArrayOfString(keys)
                 .addValue(hashes);
-        return pool.preparedQuery(INSERT_ALL).execute(params).map(result -> {
-            Map<UUID, Receipt> stored = new HashMap<>();
-            for (Row row : result) {
-                Receipt receipt = receipt(row);
-                stored.put(receipt.receiptId(), receipt);
-            }
-            return stored;
-        });
+        return pool.preparedQuery(INSERT_ALL).execute(params).map(StagingWriteRepository::receipts);
+    }
+
+    private static Map<UUID, Receipt> receipts(RowSet<Row> result) {
+        Map<UUID, Receipt> stored = new HashMap<>();
+        for (Row row : result) {
+            Receipt receipt = receipt(row);
+            stored.put(receipt.receiptId(), receipt);
+        }
+        return stored;
     }
 
     /** The rows these idempotency keys already stored, by key. */

@@ -9,10 +9,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -33,7 +31,6 @@ import org.integrationhub.common.staging.StagingRecordRepository;
 import org.integrationhub.intake.service.Candidate;
 import org.integrationhub.intake.service.RecordIntakeService;
 
-import java.net.URI;
 import java.util.List;
 
 /** Partners push records of an interface, one at a time or in batches, and list a record's receipts. */
@@ -48,8 +45,6 @@ public class RecordResource {
     StagingRecordRepository records;
     @Inject
     CallerContext callerContext;
-    @Context
-    UriInfo uriInfo;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -113,7 +108,7 @@ public class RecordResource {
         InterfaceDefinition definition = intake.interfaceFor(interfaceName, caller);
         return intake.acceptOne(definition, caller, body, blankToNull(idempotencyKey)).map(accepted -> {
             Response.ResponseBuilder response = Response.accepted(accepted.receipt())
-                    .location(receiptLocation(accepted.receipt()));
+                    .header("Location", receiptLocation(accepted.receipt()));
             if (accepted.replayed()) {
                 response.header("Idempotent-Replayed", "true");
             }
@@ -186,8 +181,9 @@ public class RecordResource {
                 .map(rows -> rows.stream().map(Receipt::of).toList());
     }
 
-    private URI receiptLocation(Receipt receipt) {
-        return uriInfo.getBaseUriBuilder().path("api/v1/receipts/{id}").build(receipt.receiptId());
+    /** Relative (RFC 9110 allows it), so it stays right behind any ingress or proxy. */
+    private static String receiptLocation(Receipt receipt) {
+        return "/api/v1/receipts/" + receipt.receiptId();
     }
 
     private static String blankToNull(String value) {

@@ -131,7 +131,8 @@ public class RecordIntakeService {
         }
         c.idempotencyKey = idempotencyKey != null ? idempotencyKey : envelope.messageId();
         c.keyFromHeader = idempotencyKey != null;
-        c.digest = Canonical.sha256(c.node);
+        // the digest only serves to tell a replay from a reused key
+        c.digest = c.idempotencyKey == null ? null : Canonical.sha256(c.node);
         c.receiptId = UuidV7.next();
     }
 

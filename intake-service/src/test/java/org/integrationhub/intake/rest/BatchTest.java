@@ -17,6 +17,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.integrationhub.intake.IntakeFixture.HIS;
 import static org.integrationhub.intake.IntakeFixture.envelope;
+import static org.integrationhub.intake.IntakeFixture.payloadField;
 import static org.integrationhub.intake.IntakeFixture.postBatch;
 import static org.integrationhub.intake.IntakeFixture.stored;
 import static org.integrationhub.intake.IntakeFixture.unique;
@@ -55,6 +56,7 @@ class BatchTest {
                 .body("results[1].errors[0].field", equalTo("records[1].data.name"))
                 .body("results[1].errors[0].code", equalTo("required"));
         assertThat(stored(good)).isOne();
+        assertThat(payloadField(good, "name")).as("payload stored as the data object").isEqualTo("Dept " + good);
         assertThat(stored(bad)).isZero();
     }
 

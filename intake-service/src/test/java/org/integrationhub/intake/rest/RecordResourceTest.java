@@ -54,7 +54,7 @@ class RecordResourceTest {
 
         response.then().statusCode(202)
                 .contentType(ContentType.JSON)
-                .header("Location", startsWith("http"))
+                .header("Location", startsWith("/api/v1/receipts/"))
                 .body("receiptId", notNullValue())
                 .body("interface", equalTo("departments"))
                 .body("sourceSystem", equalTo("HIS"))
