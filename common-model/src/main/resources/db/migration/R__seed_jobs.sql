@@ -5,5 +5,7 @@ INSERT INTO scheduled_job (name, description, target, args, interval_number, int
     ('process_departments', 'Apply pending department records', 'staging.process',
         '{"interface": "departments", "batchSize": 100}', 2, 'seconds', 10),
     ('recover_expired_leases', 'Put rows whose worker died back to PENDING', 'staging.recover',
-        '{}', 30, 'seconds', 5)
+        '{}', 30, 'seconds', 5),
+    ('purge_old_staging_rows', 'Delete processed rows after 30 days and failed ones after 180, in bounded batches',
+        'staging.retention', '{"processedDays": 30, "failedDays": 180, "batchSize": 5000}', 1, 'hours', 50)
 ON CONFLICT (name) DO NOTHING;

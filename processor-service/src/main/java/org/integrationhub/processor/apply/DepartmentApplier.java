@@ -24,6 +24,8 @@ public class DepartmentApplier implements Applier {
 
     @Inject
     DepartmentWriteRepository departments;
+    @Inject
+    StagedReferences staged;
 
     @Override
     public String interfaceName() {
@@ -63,8 +65,8 @@ public class DepartmentApplier implements Applier {
     private Uni<Long> resolveParent(SqlConnection conn, ClaimedRow row, String parentCode, Optional<Linked> existing) {
         return departments.activeIdByCode(conn, parentCode).chain(found -> {
             if (found.isEmpty()) {
-                return Uni.createFrom().failure(new ApplyException(ErrorClass.REFERENCE,
-                        "parent department " + parentCode + " does not exist or is archived"));
+                return staged.missing(conn, interfaceName(), row.sourceSystem(), parentCode,
+                        "parent department " + parentCode);
             }
             long parentId = found.get();
             if (existing.isEmpty()) {

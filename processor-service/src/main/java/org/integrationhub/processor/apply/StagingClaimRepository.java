@@ -30,17 +30,30 @@ import java.util.UUID;
 @ApplicationScoped
 public class StagingClaimRepository {
 
-    /** One statement claims a batch; SKIP LOCKED lets concurrent workers take disjoint batches. */
+    /**
+     * One statement claims a batch; SKIP LOCKED lets concurrent workers take disjoint batches. A row is
+     * claimable when its backoff is over and no older row of the same record is still open (pending or being
+     * processed), so the rows of one record apply one at a time, in sentAt order, on any number of workers.
+     */
     static final String CLAIM = """
             UPDATE staging_record s
-               SET status = 'PROCESSING', attempts = s.attempts + 1, claimed_by = $2, lease_until = $4
+               SET status = 'PROCESSING', attempts = s.attempts + 1, claimed_by = $2, lease_until = $4,
+                   next_attempt_at = NULL
              WHERE s.interface = $1
-               AND s.receipt_id IN (SELECT receipt_id
-                                      FROM staging_record
-                                     WHERE interface = $1 AND status = 'PENDING'
-                                     ORDER BY sent_at, received_at
-                                     LIMIT $3
-                                       FOR UPDATE SKIP LOCKED)
+               AND s.receipt_id IN (
+                   SELECT p.receipt_id
+                     FROM staging_record p
+                    WHERE p.interface = $1 AND p.status = 'PENDING'
+                      AND (p.next_attempt_at IS NULL OR p.next_attempt_at <= $5)
+                      AND NOT EXISTS (
+                          SELECT 1 FROM staging_record o
+                           WHERE o.interface = $1 AND o.source_system = p.source_system
+                             AND o.external_id = p.external_id AND o.status IN ('PENDING', 'PROCESSING')
+                             AND (o.status = 'PROCESSING'
+                                  OR (o.sent_at, o.received_at, o.receipt_id) < (p.sent_at, p.received_at, p.receipt_id)))
+                    ORDER BY p.sent_at, p.received_at
+                    LIMIT $3
+                      FOR UPDATE SKIP LOCKED)
             RETURNING s.receipt_id, s.interface, s.source_system, s.external_id, s.operation, s.sent_at,
                       s.received_at, s.payload, s.attempts""";
 
@@ -51,13 +64,25 @@ public class StagingClaimRepository {
                    claimed_by = NULL, lease_until = NULL
              WHERE interface = $1 AND receipt_id = $2 AND claimed_by = $3 AND status = 'PROCESSING'""";
 
-    /** A failure: FAILED with its error, or back to PENDING for another attempt at a passing fault. */
+    /** A failure: FAILED with its error, or back to PENDING until {@code $8} for another attempt. */
     static final String FAIL = """
             UPDATE staging_record
                SET status = $4, error_class = $5, error_message = $6,
                    processed_at = CASE WHEN $4 = 'FAILED' THEN $7 ELSE NULL END,
+                   next_attempt_at = $8, claimed_by = NULL, lease_until = NULL
+             WHERE interface = $1 AND receipt_id = $2 AND claimed_by = $3 AND status = 'PROCESSING'""";
+
+    /** Waiting for a referenced record still in staging: back to PENDING until $4, the attempt not counted. */
+    static final String WAIT = """
+            UPDATE staging_record
+               SET status = 'PENDING', error_message = $5, next_attempt_at = $4, attempts = greatest(attempts - 1, 0),
                    claimed_by = NULL, lease_until = NULL
              WHERE interface = $1 AND receipt_id = $2 AND claimed_by = $3 AND status = 'PROCESSING'""";
+
+    /** A live worker extends the leases of the rows it still holds. */
+    static final String HEARTBEAT = """
+            UPDATE staging_record SET lease_until = $2
+             WHERE status = 'PROCESSING' AND claimed_by = $1""";
 
     /** Rows whose worker died (its lease ran out) go back to PENDING; the attempt is counted already. */
     static final String RECOVER_EXPIRED = """
@@ -77,9 +102,9 @@ public class StagingClaimRepository {
     Clock clock;
 
     public Uni<List<ClaimedRow>> claim(String interfaceName, String workerId, int batchSize, Duration lease) {
-        OffsetDateTime leaseUntil = now().plus(lease);
+        OffsetDateTime now = now();
         return pool.preparedQuery(CLAIM)
-                .execute(Tuple.of(interfaceName, workerId, batchSize, leaseUntil))
+                .execute(Tuple.of(interfaceName, workerId, batchSize, now.plus(lease), now))
                 .map(rows -> {
                     List<ClaimedRow> claimed = new ArrayList<>(rows.size());
                     for (Row row : rows) {
@@ -100,11 +125,26 @@ public class StagingClaimRepository {
                 .replaceWithVoid();
     }
 
-    public Uni<Boolean> fail(ClaimedRow row, String workerId, RecordStatus status, ErrorClass errorClass, String message) {
+    /**
+     * @param retryAfter for PENDING: how long until the next attempt
+     */
+    public Uni<Boolean> fail(ClaimedRow row, String workerId, RecordStatus status, ErrorClass errorClass, String message,
+                             Duration retryAfter) {
+        OffsetDateTime now = now();
         return pool.preparedQuery(FAIL)
                 .execute(Tuple.from(Arrays.asList(row.interfaceName(), row.receiptId(), workerId, status.name(),
-                        errorClass.name(), message, now())))
+                        errorClass.name(), message, now, status == RecordStatus.PENDING ? now.plus(retryAfter) : null)))
                 .map(result -> result.rowCount() == 1);
+    }
+
+    public Uni<Boolean> waitFor(ClaimedRow row, String workerId, String reason, Duration delay) {
+        return pool.preparedQuery(WAIT)
+                .execute(Tuple.of(row.interfaceName(), row.receiptId(), workerId, now().plus(delay), reason))
+                .map(result -> result.rowCount() == 1);
+    }
+
+    public Uni<Integer> heartbeat(String workerId, Duration lease) {
+        return pool.preparedQuery(HEARTBEAT).execute(Tuple.of(workerId, now().plus(lease))).map(r -> r.rowCount());
     }
 
     public Uni<Integer> recoverExpired() {

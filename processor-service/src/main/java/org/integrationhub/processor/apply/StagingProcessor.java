@@ -12,17 +12,16 @@ import jakarta.inject.Inject;
 import org.integrationhub.common.model.ErrorClass;
 import org.integrationhub.common.model.RecordStatus;
 import org.integrationhub.processor.config.ProcessorConfig;
+import org.integrationhub.processor.config.WorkerIdentity;
 import org.integrationhub.processor.job.JobTarget;
 import org.jboss.logging.Logger;
 
-import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * The {@code staging.process} job target: claims an interface's pending rows in batches and applies each
@@ -42,6 +41,8 @@ public class StagingProcessor implements JobTarget {
     ProcessorConfig config;
     @Inject
     Clock clock;
+    @Inject
+    WorkerIdentity identity;
 
     private final Map<String, Applier> appliers = new HashMap<>();
     private String workerId;
@@ -51,7 +52,7 @@ public class StagingProcessor implements JobTarget {
         for (Applier applier : all) {
             appliers.put(applier.interfaceName(), applier);
         }
-        workerId = config.workerId().orElseGet(StagingProcessor::defaultWorkerId);
+        workerId = identity.id();
     }
 
     @Override
@@ -73,35 +74,59 @@ public class StagingProcessor implements JobTarget {
         int batchSize = args.getInteger("batchSize", config.defaultBatchSize());
         Instant deadline = clock.instant().plus(config.runBudget());
         return Multi.createBy().repeating().uni(() -> processBatch(interfaceName, batchSize))
-                .whilst(handled -> handled == batchSize && clock.instant().isBefore(deadline))
+                // until a claim finds nothing: the next row of a record becomes claimable once the one before is done
+                .whilst(handled -> handled > 0 && clock.instant().isBefore(deadline))
                 .collect().with(java.util.stream.Collectors.summingInt(Integer::intValue));
     }
 
-    /** Claims one batch and applies it; answers the number of rows claimed. */
+    /** Claims one batch as this instance's worker and applies it; answers the number of rows claimed. */
     public Uni<Integer> processBatch(String interfaceName, int batchSize) {
-        return claims.claim(interfaceName, workerId, batchSize, config.leaseDuration())
-                .chain(rows -> applyAll(rows).replaceWith(rows.size()));
+        return processBatch(interfaceName, batchSize, workerId);
     }
 
-    private Uni<Void> applyAll(List<ClaimedRow> rows) {
+    /**
+     * Claims one batch for {@code worker} and applies it row by row, renewing the batch's leases while it
+     * works; answers the number of rows claimed. Several workers may run this at once.
+     */
+    public Uni<Integer> processBatch(String interfaceName, int batchSize, String worker) {
+        return claims.claim(interfaceName, worker, batchSize, config.leaseDuration())
+                .chain(rows -> applyAll(rows, worker).replaceWith(rows.size()));
+    }
+
+    private Uni<Void> applyAll(List<ClaimedRow> rows, String worker) {
+        long[] lastBeat = {System.nanoTime()};
+        long beatEvery = config.leaseDuration().toNanos() / 3;
         return Multi.createFrom().iterable(rows)
-                .onItem().transformToUniAndConcatenate(this::applyOne)
+                .onItem().transformToUniAndConcatenate(row -> applyOne(row, worker).chain(() -> {
+                    if (System.nanoTime() - lastBeat[0] < beatEvery) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    lastBeat[0] = System.nanoTime();
+                    return claims.heartbeat(worker, config.leaseDuration()).replaceWithVoid();
+                }))
                 .collect().last()
                 .replaceWithVoid();
     }
 
     Uni<Void> applyOne(ClaimedRow row) {
-        Applier applier = appliers.get(row.interfaceName());
-        return pool.withTransaction(conn -> applier.apply(conn, row)
-                        .call(outcome -> claims.finish(conn, row, workerId, outcome)))
-                .replaceWithVoid()
-                .onFailure().recoverWithUni(failure -> recordFailure(row, failure));
+        return applyOne(row, workerId);
     }
 
-    private Uni<Void> recordFailure(ClaimedRow row, Throwable failure) {
+    Uni<Void> applyOne(ClaimedRow row, String worker) {
+        Applier applier = appliers.get(row.interfaceName());
+        return pool.withTransaction(conn -> applier.apply(conn, row)
+                        .call(outcome -> claims.finish(conn, row, worker, outcome)))
+                .replaceWithVoid()
+                .onFailure().recoverWithUni(failure -> recordFailure(row, worker, failure));
+    }
+
+    private Uni<Void> recordFailure(ClaimedRow row, String worker, Throwable failure) {
         if (failure instanceof StagingClaimRepository.LeaseLostException) {
-            LOG.warnf("%s: %s", workerId, failure.getMessage());
+            LOG.warnf("%s: %s", worker, failure.getMessage());
             return Uni.createFrom().voidItem();
+        }
+        if (failure instanceof WaitException wait) {
+            return claims.waitFor(row, worker, wait.getMessage(), config.referenceWait()).replaceWithVoid();
         }
         FailureClassifier.Classified classified = FailureClassifier.classify(failure);
         if (classified.errorClass() == ErrorClass.INTERNAL) {
@@ -109,13 +134,22 @@ public class StagingProcessor implements JobTarget {
         }
         boolean retry = classified.errorClass().retryable() && row.attempts() < config.maxAttempts();
         RecordStatus status = retry ? RecordStatus.PENDING : RecordStatus.FAILED;
-        return claims.fail(row, workerId, status, classified.errorClass(), classified.message())
+        String message = retry ? classified.message() + " (attempt " + row.attempts() + " of " + config.maxAttempts()
+                + ", retrying)" : classified.message();
+        return claims.fail(row, worker, status, classified.errorClass(), message, backoff(row.attempts()))
                 .invoke(written -> {
                     if (!written) {
                         LOG.warnf("receipt %s: lease lost before its failure was written", row.receiptId());
                     }
                 })
                 .replaceWithVoid();
+    }
+
+    /** Exponential backoff with full jitter between half and the whole delay: base * 2^(attempt-1), capped. */
+    Duration backoff(int attempt) {
+        long base = config.retryBase().toMillis();
+        long capped = Math.min(config.retryMax().toMillis(), base << Math.min(20, Math.max(0, attempt - 1)));
+        return Duration.ofMillis(capped / 2 + java.util.concurrent.ThreadLocalRandom.current().nextLong(capped / 2 + 1));
     }
 
     /** Hands back what this worker holds, so another replica picks it up at once instead of after the lease. */
@@ -128,15 +162,5 @@ public class StagingProcessor implements JobTarget {
         } catch (RuntimeException e) {
             LOG.warnf("could not release claimed rows on shutdown: %s", e.getMessage());
         }
-    }
-
-    private static String defaultWorkerId() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (Exception e) {
-            host = "processor";
-        }
-        return host + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 }

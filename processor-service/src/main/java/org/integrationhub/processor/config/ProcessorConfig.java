@@ -21,6 +21,18 @@ public interface ProcessorConfig {
     @WithDefault("5")
     int maxAttempts();
 
+    /** First retry delay after a passing fault; doubles with each attempt, with jitter. */
+    @WithDefault("PT1S")
+    Duration retryBase();
+
+    /** Longest retry delay. */
+    @WithDefault("PT5M")
+    Duration retryMax();
+
+    /** How long a row waits before looking again at a referenced record still in staging. */
+    @WithDefault("PT0.5S")
+    Duration referenceWait();
+
     /** Rows claimed per statement when a job's args do not say. */
     @WithDefault("100")
     int defaultBatchSize();

@@ -22,6 +22,8 @@ public class JobRunner {
 
     @Inject
     JobScheduleRepository schedule;
+    @Inject
+    org.integrationhub.processor.config.WorkerIdentity identity;
 
     private final Map<String, JobTarget> targets = new HashMap<>();
 
@@ -41,22 +43,33 @@ public class JobRunner {
     /** Claims and runs every due job; answers how many ran. */
     public Uni<Integer> runDue() {
         return schedule.claimDue().chain(due -> Multi.createFrom().iterable(due)
-                .onItem().transformToUniAndConcatenate(this::run)
+                .onItem().transformToUniAndConcatenate(job -> run(job.name(), job.target(), job.args(), "SCHEDULE"))
                 .collect().asList()
                 .map(java.util.List::size));
     }
 
-    Uni<Void> run(ScheduledJob job) {
-        JobTarget target = targets.get(job.target());
-        if (target == null) {
-            LOG.errorf("job %s names unknown target %s", job.name(), job.target());
-            return schedule.recordOutcome(job.name(), false, null, "unknown target " + job.target());
-        }
-        return target.run(job.args())
-                .chain(rows -> schedule.recordOutcome(job.name(), true, rows, null))
-                .onFailure().recoverWithUni(failure -> {
-                    LOG.errorf(failure, "job %s failed", job.name());
-                    return schedule.recordOutcome(job.name(), false, null, String.valueOf(failure.getMessage()));
-                });
+    /** Runs a job now on this instance, outside its schedule (which it leaves as it is); null if no such job. */
+    public Uni<JobRun> runNow(String name) {
+        return schedule.find(name).chain(job -> job == null ? Uni.createFrom().nullItem()
+                : run(job.name(), job.target(), new io.vertx.core.json.JsonObject(job.args()), "MANUAL")
+                        .chain(schedule::findRun));
+    }
+
+    /** Runs one job's target and records the run; answers the run's id. A failing target is recorded, not thrown. */
+    Uni<Long> run(String name, String targetName, io.vertx.core.json.JsonObject args, String trigger) {
+        return schedule.startRun(name, identity.id(), trigger).chain(runId -> {
+            JobTarget target = targets.get(targetName);
+            if (target == null) {
+                LOG.errorf("job %s names unknown target %s", name, targetName);
+                return schedule.finishRun(runId, false, null, "unknown target " + targetName).replaceWith(runId);
+            }
+            return target.run(args)
+                    .chain(rows -> schedule.finishRun(runId, true, rows, null))
+                    .onFailure().recoverWithUni(failure -> {
+                        LOG.errorf(failure, "job %s failed", name);
+                        return schedule.finishRun(runId, false, null, String.valueOf(failure.getMessage()));
+                    })
+                    .replaceWith(runId);
+        });
     }
 }

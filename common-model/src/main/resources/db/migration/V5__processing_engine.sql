@@ -1,0 +1,43 @@
+-- The processing engine: retry backoff, per-record ordering, run history and wake-up signals.
+
+-- A row put back to PENDING after a passing fault waits until then (exponential backoff with jitter);
+-- a row waiting for a referenced record still in staging waits the same way.
+ALTER TABLE staging_record ADD COLUMN next_attempt_at timestamptz;
+
+-- Per-record order: a row may be claimed only when no older row of its record is still open. This index
+-- holds open rows only, so the check stays cheap however much history piles up.
+CREATE INDEX staging_record_open_record_idx ON staging_record (source_system, external_id, sent_at, received_at)
+    WHERE status IN ('PENDING', 'PROCESSING');
+
+-- Each run of a scheduled job: when, where, how many rows, how it ended.
+CREATE TABLE job_run (
+    id          bigint      GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    job_name    text        NOT NULL REFERENCES scheduled_job (name) ON DELETE CASCADE,
+    worker      text        NOT NULL,
+    trigger     text        NOT NULL CHECK (trigger IN ('SCHEDULE', 'MANUAL', 'SIGNAL')),
+    started_at  timestamptz NOT NULL,
+    finished_at timestamptz,
+    rows        integer,
+    outcome     text        CHECK (outcome IN ('SUCCEEDED', 'FAILED')),
+    error       text
+);
+CREATE INDEX job_run_job_started_idx ON job_run (job_name, started_at DESC);
+
+-- Wake-up: every statement that adds rows to an interface's staging table signals the processors
+-- (LISTEN staging_pending); the payload is the interface. The schedule stays the fallback.
+CREATE FUNCTION staging_signal_pending() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM pg_notify('staging_pending', TG_ARGV[0]);
+    RETURN NULL;
+END;
+$$;
+CREATE TRIGGER staging_departments_signal AFTER INSERT ON staging_departments
+    FOR EACH STATEMENT EXECUTE FUNCTION staging_signal_pending('departments');
+CREATE TRIGGER staging_employees_signal AFTER INSERT ON staging_employees
+    FOR EACH STATEMENT EXECUTE FUNCTION staging_signal_pending('employees');
+CREATE TRIGGER staging_partners_signal AFTER INSERT ON staging_partners
+    FOR EACH STATEMENT EXECUTE FUNCTION staging_signal_pending('partners');
+
+-- Retention deletes finished rows oldest first, in bounded batches.
+CREATE INDEX staging_record_finished_idx ON staging_record (processed_at)
+    WHERE status IN ('PROCESSED', 'SKIPPED', 'FAILED');

@@ -1,0 +1,212 @@
+package org.integrationhub.processor.admin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.integrationhub.common.problem.ErrorCode;
+import org.integrationhub.common.problem.FieldError;
+import org.integrationhub.common.problem.Problem;
+import org.integrationhub.common.problem.ProblemException;
+import org.integrationhub.common.problem.ProblemType;
+import org.integrationhub.common.validation.EnvelopeReader;
+import org.integrationhub.processor.job.IntervalType;
+import org.integrationhub.processor.job.JobRun;
+import org.integrationhub.processor.job.JobRunner;
+import org.integrationhub.processor.job.JobScheduleRepository;
+import org.integrationhub.processor.job.JobView;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+
+/** The schedule table for operators: list the jobs, change them, run one now, read its recent runs. */
+@Path("/api/v1/admin/jobs")
+@Tag(name = "Jobs", description = "The schedule table (ir.actuator.scheduler)")
+@SecurityRequirement(name = "apiKey")
+@Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+public class JobResource {
+
+    private static final Set<String> PATCHABLE =
+            Set.of("enabled", "intervalNumber", "intervalType", "priority", "remainingRuns", "args", "nextRun");
+
+    @Inject
+    JobScheduleRepository schedule;
+    @Inject
+    JobRunner runner;
+
+    @GET
+    @Operation(summary = "List the jobs", description = "Every job of the schedule table in priority order, with its "
+            + "interval, next run, remaining runs, args and how its last run went.")
+    @APIResponse(responseCode = "200", description = "The jobs", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = JobView.class)))
+    @APIResponse(responseCode = "401", description = "No or unknown API key")
+    @APIResponse(responseCode = "403", description = "Not an operator key")
+    public Uni<List<JobView>> list() {
+        return schedule.list();
+    }
+
+    @GET
+    @Path("/{name}")
+    @Operation(summary = "Read a job", description = "One job of the schedule table.")
+    @APIResponse(responseCode = "200", description = "The job", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = JobView.class)))
+    @APIResponse(responseCode = "401", description = "No or unknown API key")
+    @APIResponse(responseCode = "403", description = "Not an operator key")
+    @APIResponse(responseCode = "404", description = "No such job")
+    public Uni<JobView> get(@PathParam("name") String name) {
+        return schedule.find(name).onItem().ifNull().failWith(() -> noSuchJob(name));
+    }
+
+    @PATCH
+    @Path("/{name}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change a job", description = "Sets any of enabled, intervalNumber, intervalType, priority, "
+            + "remainingRuns (-1 unlimited), args and nextRun; fields left out stay as they are. A job whose "
+            + "remaining runs reached 0 needs remainingRuns as well as enabled to run again.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "slower",
+            value = "{\"intervalNumber\": 30, \"intervalType\": \"seconds\", \"enabled\": true}")))
+    @APIResponse(responseCode = "200", description = "The job as changed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
+    @APIResponse(responseCode = "400", description = "A field breaks a rule; errors[] names it")
+    @APIResponse(responseCode = "401", description = "No or unknown API key")
+    @APIResponse(responseCode = "403", description = "Not an operator key")
+    @APIResponse(responseCode = "404", description = "No such job")
+    public Uni<JobView> patch(@PathParam("name") String name, byte[] body) {
+        JsonNode change = EnvelopeReader.parse(body);
+        List<FieldError> errors = new ArrayList<>();
+        if (!change.isObject()) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "The body must be a JSON object",
+                    List.of(new FieldError("$", ErrorCode.INVALID_FORMAT, "The body must be a JSON object")));
+        }
+        for (Iterator<String> it = change.fieldNames(); it.hasNext(); ) {
+            String field = it.next();
+            if (!PATCHABLE.contains(field)) {
+                errors.add(new FieldError(field, ErrorCode.UNKNOWN_FIELD, "'" + field + "' cannot be changed; "
+                        + "changeable: " + PATCHABLE));
+            }
+        }
+        Boolean enabled = bool(change, "enabled", errors);
+        Integer intervalNumber = integer(change, "intervalNumber", 1, errors);
+        String intervalType = intervalType(change, errors);
+        Integer priority = integer(change, "priority", Integer.MIN_VALUE, errors);
+        Integer remainingRuns = integer(change, "remainingRuns", -1, errors);
+        JsonObject args = null;
+        if (change.has("args")) {
+            if (change.get("args").isObject()) {
+                args = new JsonObject(change.get("args").toString());
+            } else {
+                errors.add(new FieldError("args", ErrorCode.INVALID_FORMAT, "args must be a JSON object"));
+            }
+        }
+        OffsetDateTime nextRun = null;
+        if (change.has("nextRun")) {
+            try {
+                nextRun = OffsetDateTime.parse(change.get("nextRun").asText());
+            } catch (DateTimeParseException e) {
+                errors.add(new FieldError("nextRun", ErrorCode.INVALID_FORMAT,
+                        "nextRun must be an ISO-8601 date-time with an offset"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED,
+                    errors.size() == 1 ? errors.get(0).message() : errors.size() + " fields break the rules", errors);
+        }
+        return schedule.patch(name, enabled, intervalNumber, intervalType, priority, remainingRuns, args, nextRun)
+                .onItem().ifNull().failWith(() -> noSuchJob(name));
+    }
+
+    @POST
+    @Path("/{name}/run")
+    @Operation(summary = "Run a job now", description = "Runs the job once on this processor instance and answers "
+            + "the run when it has finished. The schedule (next run, remaining runs) is left as it is.")
+    @APIResponse(responseCode = "200", description = "The finished run",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobRun.class)))
+    @APIResponse(responseCode = "401", description = "No or unknown API key")
+    @APIResponse(responseCode = "403", description = "Not an operator key")
+    @APIResponse(responseCode = "404", description = "No such job")
+    public Uni<JobRun> runNow(@PathParam("name") String name) {
+        return runner.runNow(name).onItem().ifNull().failWith(() -> noSuchJob(name));
+    }
+
+    @GET
+    @Path("/{name}/runs")
+    @Operation(summary = "A job's recent runs", description = "Newest first: start, end, rows handled, outcome, error.")
+    @APIResponse(responseCode = "200", description = "The runs", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = JobRun.class)))
+    @APIResponse(responseCode = "401", description = "No or unknown API key")
+    @APIResponse(responseCode = "403", description = "Not an operator key")
+    @APIResponse(responseCode = "404", description = "No such job")
+    public Uni<List<JobRun>> runs(@PathParam("name") String name, @QueryParam("limit") Integer limit) {
+        int n = limit == null ? 20 : Math.max(1, Math.min(limit, 500));
+        return schedule.find(name).onItem().ifNull().failWith(() -> noSuchJob(name))
+                .chain(job -> schedule.runs(name, n));
+    }
+
+    private static ProblemException noSuchJob(String name) {
+        return ProblemException.notFound("No job named " + name + "; GET /api/v1/admin/jobs lists them");
+    }
+
+    private static Boolean bool(JsonNode change, String field, List<FieldError> errors) {
+        JsonNode value = change.get(field);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isBoolean()) {
+            errors.add(new FieldError(field, ErrorCode.INVALID_FORMAT, field + " must be true or false"));
+            return null;
+        }
+        return value.booleanValue();
+    }
+
+    private static Integer integer(JsonNode change, String field, int min, List<FieldError> errors) {
+        JsonNode value = change.get(field);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isInt()) {
+            errors.add(new FieldError(field, ErrorCode.INVALID_FORMAT, field + " must be a whole number"));
+            return null;
+        }
+        if (value.intValue() < min) {
+            errors.add(new FieldError(field, ErrorCode.INVALID_VALUE, field + " must be at least " + min));
+            return null;
+        }
+        return value.intValue();
+    }
+
+    private static String intervalType(JsonNode change, List<FieldError> errors) {
+        JsonNode value = change.get("intervalType");
+        if (value == null) {
+            return null;
+        }
+        try {
+            return IntervalType.fromWire(value.asText()).wire();
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError("intervalType", ErrorCode.INVALID_VALUE,
+                    "intervalType must be one of seconds, minutes, hours, days, weeks, months"));
+            return null;
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package org.integrationhub.processor.apply;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.integrationhub.processor.job.JobTarget;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.stream.Collectors;
+
+/**
+ * The {@code staging.retention} job target: deletes processed and skipped rows older than
+ * {@code processedDays} and failed ones older than {@code failedDays}, {@code batchSize} rows per statement
+ * so that no statement holds many locks or bloats a transaction.
+ */
+@ApplicationScoped
+public class Retention implements JobTarget {
+
+    /** One bounded batch of finished rows older than $2 (index staging_record_finished_idx). */
+    static final String DELETE_BATCH = """
+            DELETE FROM staging_record s
+             USING (SELECT interface, receipt_id FROM staging_record
+                     WHERE status = ANY ($1) AND processed_at < $2
+                     ORDER BY processed_at
+                     LIMIT $3) old
+             WHERE s.interface = old.interface AND s.receipt_id = old.receipt_id""";
+
+    @Inject
+    Pool pool;
+    @Inject
+    Clock clock;
+
+    @Override
+    public String name() {
+        return "staging.retention";
+    }
+
+    @Override
+    public Uni<Integer> run(JsonObject args) {
+        int processedDays = args.getInteger("processedDays", 30);
+        int failedDays = args.getInteger("failedDays", 180);
+        int batchSize = args.getInteger("batchSize", 5000);
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        return purge(new String[] {"PROCESSED", "SKIPPED"}, now.minusDays(processedDays), batchSize)
+                .chain(done -> purge(new String[] {"FAILED"}, now.minusDays(failedDays), batchSize)
+                        .map(failed -> done + failed));
+    }
+
+    private Uni<Integer> purge(String[] statuses, OffsetDateTime before, int batchSize) {
+        return Multi.createBy().repeating()
+                .uni(() -> pool.preparedQuery(DELETE_BATCH).execute(Tuple.of(statuses, before, batchSize))
+                        .map(result -> result.rowCount()))
+                .whilst(deleted -> deleted == batchSize)
+                .collect().with(Collectors.summingInt(Integer::intValue));
+    }
+}
