@@ -52,9 +52,12 @@ public final class StagingFixture {
         }
     }
 
-    public static void execute(String sql) throws SQLException {
-        try (Connection c = PostgresTestResource.connect(); var s = c.createStatement()) {
-            s.execute(sql);
+    public static void execute(String sql, Object... params) throws SQLException {
+        try (Connection c = PostgresTestResource.connect(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setObject(i + 1, params[i]);
+            }
+            s.execute();
         }
     }
 
@@ -66,6 +69,27 @@ public final class StagingFixture {
             ResultSet rs = s.executeQuery();
             return rs.next() ? rs.getString(1) : null;
         }
+    }
+
+    /** Stages many department CREATEs in one statement (codes prefix-0 ... prefix-(n-1)). */
+    public static void stageDepartments(String prefix, int n) throws SQLException {
+        try (Connection c = PostgresTestResource.connect();
+             PreparedStatement s = c.prepareStatement("""
+                     INSERT INTO staging_record (receipt_id, interface, source_system, external_id, operation, sent_at,
+                                                 payload)
+                     SELECT gen_random_uuid(), 'departments', 'HIS', ? || '-' || g, 'CREATE',
+                            timestamptz '2026-11-26T08:00:00Z' + g * interval '1 millisecond',
+                            jsonb_build_object('code', ? || '-' || g, 'name', 'Dept ' || g)
+                       FROM generate_series(0, ? - 1) g""")) {
+            s.setString(1, prefix);
+            s.setString(2, prefix);
+            s.setInt(3, n);
+            s.executeUpdate();
+        }
+    }
+
+    public static long count(String sql, Object... params) throws SQLException {
+        return Long.parseLong(queryString(sql, params));
     }
 
     public static String unique(String prefix) {

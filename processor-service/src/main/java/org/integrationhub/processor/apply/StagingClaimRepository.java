@@ -34,26 +34,29 @@ public class StagingClaimRepository {
      * One statement claims a batch; SKIP LOCKED lets concurrent workers take disjoint batches. A row is
      * claimable when its backoff is over and no older row of the same record is still open (pending or being
      * processed), so the rows of one record apply one at a time, in sentAt order, on any number of workers.
+     * The locking select is a CTE so that it runs exactly once: as {@code IN (SELECT ...)} the planner may join
+     * it and re-evaluate it for concurrently updated rows, which made concurrent claimers come back empty.
      */
     static final String CLAIM = """
+            WITH claimable AS (
+                SELECT p.receipt_id
+                  FROM staging_record p
+                 WHERE p.interface = $1 AND p.status = 'PENDING'
+                   AND (p.next_attempt_at IS NULL OR p.next_attempt_at <= $5)
+                   AND NOT EXISTS (
+                       SELECT 1 FROM staging_record o
+                        WHERE o.interface = $1 AND o.source_system = p.source_system
+                          AND o.external_id = p.external_id AND o.status IN ('PENDING', 'PROCESSING')
+                          AND (o.status = 'PROCESSING'
+                               OR (o.sent_at, o.received_at, o.receipt_id) < (p.sent_at, p.received_at, p.receipt_id)))
+                 ORDER BY p.sent_at, p.received_at
+                 LIMIT $3
+                   FOR UPDATE SKIP LOCKED)
             UPDATE staging_record s
                SET status = 'PROCESSING', attempts = s.attempts + 1, claimed_by = $2, lease_until = $4,
                    next_attempt_at = NULL
-             WHERE s.interface = $1
-               AND s.receipt_id IN (
-                   SELECT p.receipt_id
-                     FROM staging_record p
-                    WHERE p.interface = $1 AND p.status = 'PENDING'
-                      AND (p.next_attempt_at IS NULL OR p.next_attempt_at <= $5)
-                      AND NOT EXISTS (
-                          SELECT 1 FROM staging_record o
-                           WHERE o.interface = $1 AND o.source_system = p.source_system
-                             AND o.external_id = p.external_id AND o.status IN ('PENDING', 'PROCESSING')
-                             AND (o.status = 'PROCESSING'
-                                  OR (o.sent_at, o.received_at, o.receipt_id) < (p.sent_at, p.received_at, p.receipt_id)))
-                    ORDER BY p.sent_at, p.received_at
-                    LIMIT $3
-                      FOR UPDATE SKIP LOCKED)
+              FROM claimable
+             WHERE s.interface = $1 AND s.receipt_id = claimable.receipt_id
             RETURNING s.receipt_id, s.interface, s.source_system, s.external_id, s.operation, s.sent_at,
                       s.received_at, s.payload, s.attempts""";
 
@@ -68,7 +71,7 @@ public class StagingClaimRepository {
     static final String FAIL = """
             UPDATE staging_record
                SET status = $4, error_class = $5, error_message = $6,
-                   processed_at = CASE WHEN $4 = 'FAILED' THEN $7 ELSE NULL END,
+                   processed_at = CASE WHEN $4 = 'FAILED' THEN $7::timestamptz END,
                    next_attempt_at = $8, claimed_by = NULL, lease_until = NULL
              WHERE interface = $1 AND receipt_id = $2 AND claimed_by = $3 AND status = 'PROCESSING'""";
 

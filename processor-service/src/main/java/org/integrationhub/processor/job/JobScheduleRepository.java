@@ -74,7 +74,7 @@ public class JobScheduleRepository {
                    next_run = coalesce($8, next_run),
                    updated_at = now()
              WHERE name = $1
-            RETURNING """ + JOB_COLUMNS;
+            RETURNING\s""" + JOB_COLUMNS;
 
     static final String RUNS = """
             SELECT id, job_name, worker, trigger, started_at, finished_at, rows, outcome, error

@@ -69,6 +69,21 @@ class JobRunnerTest {
     }
 
     @Test
+    void dueJobsRunInPriorityOrderAndEachRunIsRecorded() throws SQLException {
+        execute("""
+                INSERT INTO scheduled_job (name, target, interval_number, interval_type, next_run, priority) VALUES
+                    ('prio_late', 'staging.recover', 1, 'days', now() - interval '1 second', 90),
+                    ('prio_early', 'staging.recover', 1, 'days', now() - interval '1 second', -90)""");
+        runner.runDue().await().atMost(WAIT);
+        String early = queryString("SELECT id::text FROM job_run WHERE job_name = 'prio_early' ORDER BY id DESC LIMIT 1");
+        String late = queryString("SELECT id::text FROM job_run WHERE job_name = 'prio_late' ORDER BY id DESC LIMIT 1");
+        assertThat(Long.parseLong(early)).isLessThan(Long.parseLong(late));
+        assertThat(queryString("""
+                SELECT trigger || ' ' || outcome || ' ' || (finished_at >= started_at)::text || ' ' || rows
+                  FROM job_run WHERE id = ?""", Long.parseLong(early))).isEqualTo("SCHEDULE SUCCEEDED true 0");
+    }
+
+    @Test
     void aJobNamingAnUnknownTargetRecordsAFailure() throws SQLException {
         execute("""
                 INSERT INTO scheduled_job (name, target, interval_number, interval_type, next_run)
