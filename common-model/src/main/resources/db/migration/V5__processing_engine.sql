@@ -23,20 +23,23 @@ CREATE TABLE job_run (
 );
 CREATE INDEX job_run_job_started_idx ON job_run (job_name, started_at DESC);
 
--- Wake-up: every statement that adds rows to an interface's staging table signals the processors
--- (LISTEN staging_pending); the payload is the interface. The schedule stays the fallback.
+-- Wake-up: every statement that adds rows to the staging tables signals the processors
+-- (LISTEN staging_pending), once per interface it touched; the payload is the interface. A statement
+-- trigger on the partitioned parent fires for inserts through it, which is how the intake writes.
+-- The schedule stays the fallback for lost signals.
 CREATE FUNCTION staging_signal_pending() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    touched text;
 BEGIN
-    PERFORM pg_notify('staging_pending', TG_ARGV[0]);
+    FOR touched IN SELECT DISTINCT interface FROM new_rows LOOP
+        PERFORM pg_notify('staging_pending', touched);
+    END LOOP;
     RETURN NULL;
 END;
 $$;
-CREATE TRIGGER staging_departments_signal AFTER INSERT ON staging_departments
-    FOR EACH STATEMENT EXECUTE FUNCTION staging_signal_pending('departments');
-CREATE TRIGGER staging_employees_signal AFTER INSERT ON staging_employees
-    FOR EACH STATEMENT EXECUTE FUNCTION staging_signal_pending('employees');
-CREATE TRIGGER staging_partners_signal AFTER INSERT ON staging_partners
-    FOR EACH STATEMENT EXECUTE FUNCTION staging_signal_pending('partners');
+CREATE TRIGGER staging_record_signal AFTER INSERT ON staging_record
+    REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION staging_signal_pending();
 
 -- Retention deletes finished rows oldest first, in bounded batches.
 CREATE INDEX staging_record_finished_idx ON staging_record (processed_at)

@@ -33,6 +33,10 @@ public interface ProcessorConfig {
     @WithDefault("PT0.5S")
     Duration referenceWait();
 
+    /** Whether new rows wake the processor at once (LISTEN staging_pending); the schedule is the fallback. */
+    @WithDefault("true")
+    boolean wakeUpOnSignal();
+
     /** Rows claimed per statement when a job's args do not say. */
     @WithDefault("100")
     int defaultBatchSize();

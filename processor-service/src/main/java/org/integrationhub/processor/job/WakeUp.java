@@ -1,0 +1,117 @@
+package org.integrationhub.processor.job;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgConnectOptions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.integrationhub.processor.apply.StagingProcessor;
+import org.jboss.logging.Logger;
+
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Applies new rows as soon as they arrive: the staging tables' statement trigger sends
+ * {@code NOTIFY staging_pending, '<interface>'}, and this listener drains that interface at once, if its
+ * processing job is enabled. One drain per interface at a time; a signal during a drain queues one more.
+ * Lost signals (a dropped connection) cost only latency: the schedule still runs every job.
+ */
+@ApplicationScoped
+public class WakeUp {
+
+    private static final Logger LOG = Logger.getLogger(WakeUp.class);
+
+    /** The enabled processing job of an interface, if any, with its args. */
+    static final String ENABLED_JOB = """
+            SELECT args FROM scheduled_job
+             WHERE enabled AND target = 'staging.process' AND args ->> 'interface' = $1
+             ORDER BY priority LIMIT 1""";
+
+    @Inject
+    org.integrationhub.processor.config.ProcessorConfig config;
+    @ConfigProperty(name = "quarkus.datasource.reactive.url")
+    String url;
+    @ConfigProperty(name = "quarkus.datasource.username")
+    Optional<String> user;
+    @ConfigProperty(name = "quarkus.datasource.password")
+    Optional<String> password;
+
+    @Inject
+    Vertx vertx;
+    @Inject
+    Pool pool;
+    @Inject
+    StagingProcessor processor;
+
+    private final ConcurrentHashMap<String, Drain> drains = new ConcurrentHashMap<>();
+    private PgSubscriber subscriber;
+
+    private static final class Drain {
+        final AtomicBoolean running = new AtomicBoolean();
+        final AtomicBoolean again = new AtomicBoolean();
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (!config.wakeUpOnSignal()) {
+            return;
+        }
+        PgConnectOptions options = PgConnectOptions.fromUri(url);
+        user.ifPresent(options::setUser);
+        password.ifPresent(options::setPassword);
+        subscriber = PgSubscriber.subscriber(vertx, options)
+                .reconnectPolicy(retries -> retries < 1_000_000 ? 1_000L : -1L);
+        subscriber.channel("staging_pending").handler(this::signal);
+        subscriber.connect().subscribe().with(
+                ok -> LOG.info("listening for new staging rows (LISTEN staging_pending)"),
+                failure -> LOG.warnf("cannot LISTEN for new rows, relying on the schedule: %s", failure.getMessage()));
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (subscriber != null) {
+            subscriber.closeAndAwait();
+        }
+    }
+
+    /** A signal for one interface: drain it now, or once more after the drain under way. */
+    void signal(String interfaceName) {
+        Drain drain = drains.computeIfAbsent(interfaceName, k -> new Drain());
+        if (!drain.running.compareAndSet(false, true)) {
+            drain.again.set(true);
+            return;
+        }
+        drain.again.set(false);
+        drainOnce(interfaceName).subscribe().with(
+                rows -> finished(interfaceName, drain),
+                failure -> {
+                    LOG.warnf("draining %s on a signal failed: %s", interfaceName, failure.getMessage());
+                    finished(interfaceName, drain);
+                });
+    }
+
+    private void finished(String interfaceName, Drain drain) {
+        drain.running.set(false);
+        if (drain.again.getAndSet(false)) {
+            signal(interfaceName);
+        }
+    }
+
+    private Uni<Integer> drainOnce(String interfaceName) {
+        return pool.preparedQuery(ENABLED_JOB).execute(Tuple.of(interfaceName)).chain(rows -> {
+            if (rows.size() == 0) {
+                return Uni.createFrom().item(0);
+            }
+            Object args = rows.iterator().next().getValue("args");
+            return processor.run(args instanceof JsonObject json ? json : new JsonObject().put("interface", interfaceName));
+        });
+    }
+}

@@ -1,0 +1,74 @@
+package org.integrationhub.processor.job;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.vertx.core.json.JsonObject;
+import org.integrationhub.devsupport.PostgresTestResource;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.integrationhub.processor.StagingFixture.execute;
+import static org.integrationhub.processor.StagingFixture.stage;
+import static org.integrationhub.processor.StagingFixture.state;
+import static org.integrationhub.processor.StagingFixture.unique;
+
+/** With the schedule off, a new row is applied on its NOTIFY alone; a disabled job is not bypassed. */
+@QuarkusTest
+@TestProfile(WakeUpTest.Listening.class)
+@WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
+class WakeUpTest {
+
+    public static class Listening implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("hub.processor.wake-up-on-signal", "true", "quarkus.scheduler.enabled", "false");
+        }
+    }
+
+    static final OffsetDateTime T0 = OffsetDateTime.parse("2026-11-26T08:00:00Z");
+
+    @Test
+    void aNewRowIsAppliedOnItsSignalWithoutTheSchedule() throws Exception {
+        Thread.sleep(500); // LISTEN is issued at start
+        String code = unique("S");
+        Instant staged = Instant.now();
+        UUID receipt = stage("departments", "HIS", code, "CREATE", T0,
+                new JsonObject().put("code", code).put("name", "Signalled").encode());
+        awaitStatus(receipt, "PROCESSED", Duration.ofSeconds(5));
+        assertThat(Duration.between(staged, Instant.now())).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void aSignalDoesNotBypassADisabledJob() throws Exception {
+        execute("UPDATE scheduled_job SET enabled = false WHERE name = 'process_departments'");
+        try {
+            String code = unique("D");
+            UUID receipt = stage("departments", "HIS", code, "CREATE", T0,
+                    new JsonObject().put("code", code).put("name", "Held").encode());
+            Thread.sleep(1500);
+            assertThat(state(receipt).status()).isEqualTo("PENDING");
+        } finally {
+            execute("UPDATE scheduled_job SET enabled = true WHERE name = 'process_departments'");
+        }
+    }
+
+    static void awaitStatus(UUID receipt, String status, Duration within) throws Exception {
+        Instant deadline = Instant.now().plus(within);
+        while (Instant.now().isBefore(deadline)) {
+            if (status.equals(state(receipt).status())) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError(receipt + " not " + status + " within " + within + ": " + state(receipt));
+    }
+}
