@@ -23,24 +23,6 @@ CREATE TABLE job_run (
 );
 CREATE INDEX job_run_job_started_idx ON job_run (job_name, started_at DESC);
 
--- Wake-up: every statement that adds rows to the staging tables signals the processors
--- (LISTEN staging_pending), once per interface it touched; the payload is the interface. A statement
--- trigger on the partitioned parent fires for inserts through it, which is how the intake writes.
--- The schedule stays the fallback for lost signals.
-CREATE FUNCTION staging_signal_pending() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-    touched text;
-BEGIN
-    FOR touched IN SELECT DISTINCT interface FROM new_rows LOOP
-        PERFORM pg_notify('staging_pending', touched);
-    END LOOP;
-    RETURN NULL;
-END;
-$$;
-CREATE TRIGGER staging_record_signal AFTER INSERT ON staging_record
-    REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION staging_signal_pending();
-
 -- Retention deletes finished rows oldest first, in bounded batches.
 CREATE INDEX staging_record_finished_idx ON staging_record (processed_at)
     WHERE status IN ('PROCESSED', 'SKIPPED', 'FAILED');

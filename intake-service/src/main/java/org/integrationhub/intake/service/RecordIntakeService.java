@@ -48,6 +48,8 @@ public class RecordIntakeService {
     ReferenceRepository references;
     @Inject
     StagingWriteRepository staging;
+    @Inject
+    org.integrationhub.intake.repository.PendingSignal signal;
 
     /** The interface, or a 404 problem; then a 403 when the caller's key does not grant it. */
     public InterfaceDefinition interfaceFor(String name, Caller caller) {
@@ -238,6 +240,9 @@ public class RecordIntakeService {
                 c.envelope.operation(), c.envelope.sentAt(), c.envelope.data().toString(), c.idempotencyKey,
                 c.digest)).toList();
         return staging.insertAll(definition.name(), caller.sourceSystem(), rows).chain(stored -> {
+            if (!stored.isEmpty()) {
+                signal.stored(definition.name());
+            }
             List<Candidate> conflicted = new ArrayList<>();
             for (Candidate c : accepted) {
                 Receipt receipt = stored.get(c.receiptId);

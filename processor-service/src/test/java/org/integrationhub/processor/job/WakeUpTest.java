@@ -21,7 +21,7 @@ import static org.integrationhub.processor.StagingFixture.stage;
 import static org.integrationhub.processor.StagingFixture.state;
 import static org.integrationhub.processor.StagingFixture.unique;
 
-/** With the schedule off, a new row is applied on its NOTIFY alone; a disabled job is not bypassed. */
+/** With the schedule off, a new row is applied on the intake's NOTIFY alone; a disabled job is not bypassed. */
 @QuarkusTest
 @TestProfile(WakeUpTest.Listening.class)
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
@@ -43,6 +43,7 @@ class WakeUpTest {
         Instant staged = Instant.now();
         UUID receipt = stage("departments", "HIS", code, "CREATE", T0,
                 new JsonObject().put("code", code).put("name", "Signalled").encode());
+        execute("SELECT pg_notify('staging_pending', 'departments')"); // as the intake does after storing
         awaitStatus(receipt, "PROCESSED", Duration.ofSeconds(5));
         assertThat(Duration.between(staged, Instant.now())).isLessThan(Duration.ofSeconds(5));
     }
@@ -54,6 +55,7 @@ class WakeUpTest {
             String code = unique("D");
             UUID receipt = stage("departments", "HIS", code, "CREATE", T0,
                     new JsonObject().put("code", code).put("name", "Held").encode());
+            execute("SELECT pg_notify('staging_pending', 'departments')");
             Thread.sleep(1500);
             assertThat(state(receipt).status()).isEqualTo("PENDING");
         } finally {
