@@ -43,6 +43,8 @@ public class StagingProcessor implements JobTarget {
     Clock clock;
     @Inject
     WorkerIdentity identity;
+    @Inject
+    org.integrationhub.processor.metrics.ProcessingMetrics metrics;
 
     private final Map<String, Applier> appliers = new HashMap<>();
     private String workerId;
@@ -114,10 +116,24 @@ public class StagingProcessor implements JobTarget {
 
     Uni<Void> applyOne(ClaimedRow row, String worker) {
         Applier applier = appliers.get(row.interfaceName());
+        long started = System.nanoTime();
         return pool.withTransaction(conn -> applier.apply(conn, row)
                         .call(outcome -> claims.finish(conn, row, worker, outcome)))
+                .invoke(outcome -> metrics.row(row.interfaceName(), outcome.status().name(), System.nanoTime() - started))
                 .replaceWithVoid()
-                .onFailure().recoverWithUni(failure -> recordFailure(row, worker, failure));
+                .onFailure().recoverWithUni(failure -> recordFailure(row, worker, failure)
+                        .invoke(() -> metrics.row(row.interfaceName(), outcomeOf(failure, row), System.nanoTime() - started)));
+    }
+
+    private String outcomeOf(Throwable failure, ClaimedRow row) {
+        if (failure instanceof WaitException) {
+            return "WAITING";
+        }
+        if (failure instanceof StagingClaimRepository.LeaseLostException) {
+            return "LEASE_LOST";
+        }
+        FailureClassifier.Classified classified = FailureClassifier.classify(failure);
+        return classified.errorClass().retryable() && row.attempts() < config.maxAttempts() ? "RETRIED" : "FAILED";
     }
 
     private Uni<Void> recordFailure(ClaimedRow row, String worker, Throwable failure) {

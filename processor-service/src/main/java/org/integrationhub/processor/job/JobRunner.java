@@ -24,6 +24,8 @@ public class JobRunner {
     JobScheduleRepository schedule;
     @Inject
     org.integrationhub.processor.config.WorkerIdentity identity;
+    @Inject
+    org.integrationhub.processor.metrics.ProcessingMetrics metrics;
 
     private final Map<String, JobTarget> targets = new HashMap<>();
 
@@ -63,10 +65,15 @@ public class JobRunner {
                 LOG.errorf("job %s names unknown target %s", name, targetName);
                 return schedule.finishRun(runId, false, null, "unknown target " + targetName).replaceWith(runId);
             }
+            long started = System.nanoTime();
             return target.run(args)
-                    .chain(rows -> schedule.finishRun(runId, true, rows, null))
+                    .chain(rows -> {
+                        metrics.jobRun(name, true, System.nanoTime() - started);
+                        return schedule.finishRun(runId, true, rows, null);
+                    })
                     .onFailure().recoverWithUni(failure -> {
                         LOG.errorf(failure, "job %s failed", name);
+                        metrics.jobRun(name, false, System.nanoTime() - started);
                         return schedule.finishRun(runId, false, null, String.valueOf(failure.getMessage()));
                     })
                     .replaceWith(runId);

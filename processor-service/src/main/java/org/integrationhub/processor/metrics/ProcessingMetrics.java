@@ -1,0 +1,91 @@
+package org.integrationhub.processor.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.integrationhub.common.registry.InterfaceDefinition;
+import org.integrationhub.common.registry.InterfaceRegistry;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What the processor did, for Prometheus at {@code /q/metrics}, without loading the database per scrape:
+ * rows applied, failed, skipped, retried and waiting per interface, apply latency, job run durations, and
+ * the backlog and oldest pending age per interface from a snapshot refreshed every
+ * {@code hub.metrics.backlog-refresh} (one grouped query over open rows only).
+ */
+@ApplicationScoped
+public class ProcessingMetrics {
+
+    /** Open rows per interface: reads the partial indexes over open rows, not the history. */
+    static final String BACKLOG = """
+            SELECT interface, count(*) AS rows,
+                   coalesce(extract(epoch FROM now() - min(received_at) FILTER (WHERE status = 'PENDING')), 0) AS oldest
+              FROM staging_record
+             WHERE status IN ('PENDING', 'PROCESSING')
+             GROUP BY interface""";
+
+    @Inject
+    MeterRegistry registry;
+    @Inject
+    Pool pool;
+
+    private final Map<String, AtomicLong> backlog = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> oldestPendingSeconds = new ConcurrentHashMap<>();
+
+    /** One row's outcome: PROCESSED, SKIPPED, FAILED, RETRIED or WAITING. */
+    public void row(String interfaceName, String outcome, long nanos) {
+        Counter.builder("hub.rows").description("Staging rows handled, by outcome")
+                .tags("interface", interfaceName, "outcome", outcome).register(registry).increment();
+        Timer.builder("hub.apply").description("Time to apply one row and write its outcome")
+                .tags("interface", interfaceName).register(registry).record(Duration.ofNanos(nanos));
+    }
+
+    public void jobRun(String job, boolean succeeded, long nanos) {
+        Timer.builder("hub.job.run").description("Scheduled job run durations")
+                .tags("job", job, "outcome", succeeded ? "SUCCEEDED" : "FAILED").register(registry)
+                .record(Duration.ofNanos(nanos));
+    }
+
+    @Scheduled(every = "${hub.metrics.backlog-refresh:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            identity = "backlog-metrics")
+    Uni<Void> scheduledRefresh() {
+        return refreshBacklog();
+    }
+
+    /** Refreshes the cached backlog gauges. */
+    public Uni<Void> refreshBacklog() {
+        return pool.query(BACKLOG).execute().invoke(rows -> {
+            for (InterfaceDefinition d : InterfaceRegistry.all()) {
+                gauge(backlog, "hub.backlog.rows", "Open (pending or processing) staging rows", d.name()).set(0);
+                gauge(oldestPendingSeconds, "hub.oldest.pending.seconds", "Age of the oldest pending row", d.name()).set(0);
+            }
+            for (Row row : rows) {
+                String name = row.getString("interface");
+                gauge(backlog, "hub.backlog.rows", "Open (pending or processing) staging rows", name)
+                        .set(row.getLong("rows"));
+                gauge(oldestPendingSeconds, "hub.oldest.pending.seconds", "Age of the oldest pending row", name)
+                        .set(Math.round(row.getNumeric("oldest").doubleValue()));
+            }
+        }).replaceWithVoid();
+    }
+
+    private AtomicLong gauge(Map<String, AtomicLong> values, String meter, String description, String interfaceName) {
+        return values.computeIfAbsent(interfaceName, k -> {
+            AtomicLong value = new AtomicLong();
+            Gauge.builder(meter, value, AtomicLong::get).description(description)
+                    .tags("interface", interfaceName).register(registry);
+            return value;
+        });
+    }
+}

@@ -1,0 +1,67 @@
+package org.integrationhub.processor.metrics;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.json.JsonObject;
+import jakarta.inject.Inject;
+import org.integrationhub.devsupport.PostgresTestResource;
+import org.integrationhub.processor.apply.StagingProcessor;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.integrationhub.processor.StagingFixture.execute;
+import static org.integrationhub.processor.StagingFixture.stage;
+import static org.integrationhub.processor.StagingFixture.unique;
+
+@QuarkusTest
+@WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
+class ProcessingMetricsTest {
+
+    @Inject
+    StagingProcessor processor;
+    @Inject
+    ProcessingMetrics metrics;
+
+    static double value(String scrape, String series) {
+        Matcher m = Pattern.compile("^" + Pattern.quote(series) + " ([0-9.E+-]+)$", Pattern.MULTILINE).matcher(scrape);
+        return m.find() ? Double.parseDouble(m.group(1)) : -1;
+    }
+
+    @Test
+    void outcomesLatencyAndBacklogAreScrapedWithoutAKey() throws Exception {
+        processor.run(new JsonObject().put("interface", "departments")).await().atMost(Duration.ofSeconds(30));
+        OffsetDateTime t0 = OffsetDateTime.parse("2026-11-26T08:00:00Z");
+        String ok = unique("M");
+        stage("departments", "HIS", ok, "CREATE", t0, new JsonObject().put("code", ok).put("name", "Metered").encode());
+        String bad = unique("M");
+        stage("departments", "HIS", bad, "UPDATE", t0, new JsonObject().put("code", bad).put("name", "Nobody").encode());
+        String before = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        double processedBefore = Math.max(0, value(before, "hub_rows_total{interface=\"departments\",outcome=\"PROCESSED\"}"));
+        double failedBefore = Math.max(0, value(before, "hub_rows_total{interface=\"departments\",outcome=\"FAILED\"}"));
+
+        processor.run(new JsonObject().put("interface", "departments")).await().atMost(Duration.ofSeconds(30));
+        // one row left waiting in the backlog, received a minute ago
+        String waiting = unique("M");
+        stage("departments", "HIS", waiting, "CREATE", t0, new JsonObject().put("code", waiting).put("name", "Later").encode());
+        execute("UPDATE staging_record SET received_at = now() - interval '60 seconds' WHERE external_id = ?", waiting);
+        metrics.refreshBacklog().await().atMost(Duration.ofSeconds(10));
+
+        String scrape = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(value(scrape, "hub_rows_total{interface=\"departments\",outcome=\"PROCESSED\"}") - processedBefore)
+                .isEqualTo(1.0);
+        assertThat(value(scrape, "hub_rows_total{interface=\"departments\",outcome=\"FAILED\"}") - failedBefore)
+                .isEqualTo(1.0);
+        assertThat(value(scrape, "hub_apply_seconds_count{interface=\"departments\"}")).isGreaterThanOrEqualTo(2);
+        assertThat(value(scrape, "hub_backlog_rows{interface=\"departments\"}")).isEqualTo(1.0);
+        assertThat(value(scrape, "hub_oldest_pending_seconds{interface=\"departments\"}")).isBetween(59.0, 120.0);
+        assertThat(value(scrape, "hub_backlog_rows{interface=\"partners\"}")).isEqualTo(0.0);
+        processor.run(new JsonObject().put("interface", "departments")).await().atMost(Duration.ofSeconds(30));
+    }
+}
