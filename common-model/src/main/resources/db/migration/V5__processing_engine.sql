@@ -26,3 +26,7 @@ CREATE INDEX job_run_job_started_idx ON job_run (job_name, started_at DESC);
 -- Retention deletes finished rows oldest first, in bounded batches.
 CREATE INDEX staging_record_finished_idx ON staging_record (processed_at)
     WHERE status IN ('PROCESSED', 'SKIPPED', 'FAILED');
+
+-- Rows waiting out a retry backoff block their record's later rows; the claim reads them through this.
+CREATE INDEX staging_record_backoff_idx ON staging_record (next_attempt_at)
+    WHERE status = 'PENDING' AND next_attempt_at IS NOT NULL;

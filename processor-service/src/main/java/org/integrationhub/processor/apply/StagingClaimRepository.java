@@ -34,22 +34,41 @@ public class StagingClaimRepository {
      * One statement claims a batch; SKIP LOCKED lets concurrent workers take disjoint batches. A row is
      * claimable when its backoff is over and no older row of the same record is still open (pending or being
      * processed), so the rows of one record apply one at a time, in sentAt order, on any number of workers.
-     * The locking select is a CTE so that it runs exactly once: as {@code IN (SELECT ...)} the planner may join
-     * it and re-evaluate it for concurrently updated rows, which made concurrent claimers come back empty.
+     *
+     * <p>Its cost must not depend on the planner's statistics: right after a bulk load they say a partition
+     * is nearly empty, and a per-row NOT EXISTS probe then ran as a nested loop scanning every open row for
+     * every candidate (29 s for one claim). So it reads a bounded window of the oldest due rows ($6), keeps
+     * the first of each record in that window (a record's older due rows are always in the window, which is a
+     * prefix in sent order), and drops records that have a row being processed or waiting out a backoff (a
+     * small set read once). Every step is linear in the window or in the open rows, whatever the plan.
      */
     static final String CLAIM = """
-            WITH claimable AS (
+            WITH due AS MATERIALIZED (
+                SELECT receipt_id, source_system, external_id, sent_at, received_at,
+                       row_number() OVER (PARTITION BY source_system, external_id
+                                          ORDER BY sent_at, received_at, receipt_id) AS nth
+                  FROM (SELECT receipt_id, source_system, external_id, sent_at, received_at
+                          FROM staging_record
+                         WHERE interface = $1 AND status = 'PENDING'
+                           AND (next_attempt_at IS NULL OR next_attempt_at <= $5)
+                         ORDER BY sent_at, received_at, receipt_id
+                         LIMIT $6) oldest),
+            blocked AS MATERIALIZED (
+                SELECT DISTINCT source_system, external_id
+                  FROM staging_record
+                 WHERE interface = $1
+                   AND (status = 'PROCESSING' OR (status = 'PENDING' AND next_attempt_at > $5))),
+            claimable AS (
                 SELECT p.receipt_id
                   FROM staging_record p
                  WHERE p.interface = $1 AND p.status = 'PENDING'
-                   AND (p.next_attempt_at IS NULL OR p.next_attempt_at <= $5)
-                   AND NOT EXISTS (
-                       SELECT 1 FROM staging_record o
-                        WHERE o.interface = $1 AND o.source_system = p.source_system
-                          AND o.external_id = p.external_id AND o.status IN ('PENDING', 'PROCESSING')
-                          AND (o.status = 'PROCESSING'
-                               OR (o.sent_at, o.received_at, o.receipt_id) < (p.sent_at, p.received_at, p.receipt_id)))
-                 ORDER BY p.sent_at, p.received_at
+                   AND p.receipt_id = ANY (ARRAY(
+                       SELECT due.receipt_id FROM due
+                        WHERE due.nth = 1
+                          AND NOT EXISTS (SELECT 1 FROM blocked b
+                                           WHERE b.source_system = due.source_system
+                                             AND b.external_id = due.external_id)))
+                 ORDER BY p.sent_at, p.received_at, p.receipt_id
                  LIMIT $3
                    FOR UPDATE SKIP LOCKED)
             UPDATE staging_record s
@@ -59,6 +78,9 @@ public class StagingClaimRepository {
              WHERE s.interface = $1 AND s.receipt_id = claimable.receipt_id
             RETURNING s.receipt_id, s.interface, s.source_system, s.external_id, s.operation, s.sent_at,
                       s.received_at, s.payload, s.attempts""";
+
+    /** How many of the oldest due rows a claim looks at per row it may take: room for rows others hold. */
+    static final int WINDOW_PER_ROW = 5;
 
     /** The outcome, in the same transaction as the business change; matches only while we hold the lease. */
     static final String FINISH = """
@@ -107,7 +129,7 @@ public class StagingClaimRepository {
     public Uni<List<ClaimedRow>> claim(String interfaceName, String workerId, int batchSize, Duration lease) {
         OffsetDateTime now = now();
         return pool.preparedQuery(CLAIM)
-                .execute(Tuple.of(interfaceName, workerId, batchSize, now.plus(lease), now))
+                .execute(Tuple.of(interfaceName, workerId, batchSize, now.plus(lease), now, batchSize * WINDOW_PER_ROW))
                 .map(rows -> {
                     List<ClaimedRow> claimed = new ArrayList<>(rows.size());
                     for (Row row : rows) {
