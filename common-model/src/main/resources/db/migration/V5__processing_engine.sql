@@ -4,10 +4,12 @@
 -- a row waiting for a referenced record still in staging waits the same way.
 ALTER TABLE staging_record ADD COLUMN next_attempt_at timestamptz;
 
--- Per-record order: a row may be claimed only when no older row of its record is still open. This index
--- holds open rows only, so the check stays cheap however much history piles up.
-CREATE INDEX staging_record_open_record_idx ON staging_record (source_system, external_id, sent_at, received_at)
-    WHERE status IN ('PENDING', 'PROCESSING');
+-- A row whose parent is not in the business tables looks the parent up among staged rows: still open
+-- (it waits) or failed (it fails, naming it). Extend the waiting-code index to failed rows so that lookup
+-- never scans the processed history; failed rows are few and retention removes them.
+DROP INDEX staging_record_waiting_code_idx;
+CREATE INDEX staging_record_waiting_code_idx ON staging_record (source_system, (payload ->> 'code'))
+    WHERE status IN ('PENDING', 'PROCESSING', 'FAILED');
 
 -- Each run of a scheduled job: when, where, how many rows, how it ended.
 CREATE TABLE job_run (

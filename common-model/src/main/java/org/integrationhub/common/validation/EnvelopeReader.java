@@ -58,19 +58,6 @@ public final class EnvelopeReader {
         }
     }
 
-    /** Parses and validates one envelope for {@code definition}; throws a 400 problem listing every fault. */
-    public static Envelope read(byte[] body, InterfaceDefinition definition) {
-        JsonNode node = parse(body);
-        List<FieldError> errors = new ArrayList<>();
-        Envelope envelope = validate(node, "", definition, errors);
-        if (!errors.isEmpty()) {
-            throw new ProblemException(ProblemType.VALIDATION_FAILED,
-                    errors.size() == 1 ? errors.get(0).message() : errors.size() + " fields break the interface's rules",
-                    errors);
-        }
-        return envelope;
-    }
-
     /**
      * Validates one envelope node, adding faults to {@code errors} with paths under {@code prefix}
      * (empty for a single record, {@code records[3].} in a batch). Returns null when it has faults.

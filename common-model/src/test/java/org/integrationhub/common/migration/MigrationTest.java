@@ -152,6 +152,34 @@ class MigrationTest {
         }
     }
 
+    @Test
+    void aStagedReferenceLookupReadsOpenAndFailedRowsNotTheHistory() throws SQLException {
+        String url = freshDatabase("reference_plan");
+        DevDatabase.migrate(url, EmbeddedDatabase.USER, "");
+        try (Connection c = DriverManager.getConnection(url, EmbeddedDatabase.USER, "");
+             Statement s = c.createStatement()) {
+            s.execute("""
+                    INSERT INTO staging_record (receipt_id, interface, source_system, external_id, operation, sent_at,
+                                                payload, status, processed_at)
+                    SELECT gen_random_uuid(), 'departments', 'HIS', 'D' || i, 'CREATE', now(),
+                           jsonb_build_object('code', 'D' || i), 'PROCESSED', now()
+                      FROM generate_series(1, 20000) i""");
+            s.execute("ANALYZE staging_record");
+            // the processor's StagedReferences.LATEST
+            ResultSet rs = s.executeQuery("""
+                    EXPLAIN SELECT receipt_id, status, error_message FROM staging_record
+                     WHERE interface = 'departments' AND source_system = 'HIS' AND payload ->> 'code' = 'D7'
+                       AND operation <> 'DELETE' AND status IN ('PENDING', 'PROCESSING', 'FAILED')
+                     ORDER BY status <> 'FAILED' DESC, sent_at DESC, received_at DESC LIMIT 1""");
+            StringBuilder plan = new StringBuilder();
+            while (rs.next()) {
+                plan.append(rs.getString(1)).append('\n');
+            }
+            // the partition's copy of staging_record_waiting_code_idx
+            assertThat(plan.toString()).contains("staging_departments_source_system_expr_idx").doesNotContain("Seq Scan");
+        }
+    }
+
     static int count(Statement s, String sql) throws SQLException {
         ResultSet rs = s.executeQuery(sql);
         rs.next();

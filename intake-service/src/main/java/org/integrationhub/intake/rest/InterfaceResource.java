@@ -42,8 +42,7 @@ public class InterfaceResource {
     @APIResponse(responseCode = "200", description = "The interfaces",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = InterfaceView.class)))
-    @APIResponse(responseCode = "401", description = "No or unknown API key",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No or unknown API key")
     public List<InterfaceView> list() {
         Caller caller = callerContext.get();
         return InterfaceRegistry.all().stream().map(d -> InterfaceView.of(d, caller.mayUse(d.name()))).toList();

@@ -1,6 +1,10 @@
 package org.integrationhub.intake.rest;
 
-/** Request and problem examples shown in the OpenAPI document (compile-time constants for the annotations). */
+/**
+ * Request and problem examples shown in the OpenAPI document (compile-time constants for the annotations). Only
+ * problems with field errors are spelled out here; ProblemResponsesFilter gives every other error response its
+ * example.
+ */
 final class OpenApiExamples {
 
     private static final String CORRELATION = "\"correlationId\": \"4f1c2b9e-1d1a-4b8e-9b7e-2f0c6f1f9a10\"";
@@ -20,13 +24,6 @@ final class OpenApiExamples {
              """ + CORRELATION + """
             , "errors": []}""";
 
-    static final String UNAUTHORIZED_PROBLEM = """
-            {"type": "urn:integration-hub:problem:unauthorized", "title": "Missing or unknown API key", "status": 401,
-             "detail": "Send your API key in the X-API-Key header",
-             "instance": "/api/v1/interfaces/departments/records",
-             """ + CORRELATION + """
-            , "errors": []}""";
-
     static final String FORBIDDEN_PROBLEM = """
             {"type": "urn:integration-hub:problem:forbidden", "title": "Not allowed for this API key", "status": 403,
              "detail": "sourceSystem 'ERP' is not your key's source system 'HIS'",
@@ -35,27 +32,6 @@ final class OpenApiExamples {
             ,
              "errors": [{"field": "sourceSystem", "code": "not_allowed",
                          "message": "sourceSystem 'ERP' is not your key's source system 'HIS'"}]}""";
-
-    static final String NOT_FOUND_PROBLEM = """
-            {"type": "urn:integration-hub:problem:not-found", "title": "Not found", "status": 404,
-             "detail": "No interface 'wards'; GET /api/v1/interfaces lists them",
-             "instance": "/api/v1/interfaces/wards/records",
-             """ + CORRELATION + """
-            , "errors": []}""";
-
-    static final String TOO_LARGE_PROBLEM = """
-            {"type": "urn:integration-hub:problem:payload-too-large", "title": "Request body too large", "status": 413,
-             "detail": "The request body is larger than the 1048576 bytes this service accepts",
-             "instance": "/api/v1/interfaces/departments/records/batch",
-             """ + CORRELATION + """
-            , "errors": []}""";
-
-    static final String UNSUPPORTED_PROBLEM = """
-            {"type": "urn:integration-hub:problem:unsupported-media-type", "title": "Request body must be JSON",
-             "status": 415, "detail": "Send the body as application/json",
-             "instance": "/api/v1/interfaces/departments/records",
-             """ + CORRELATION + """
-            , "errors": []}""";
 
     static final String REFERENCE_PROBLEM = """
             {"type": "urn:integration-hub:problem:unknown-reference", "title": "A referenced record does not exist",
@@ -75,20 +51,6 @@ final class OpenApiExamples {
             ,
              "errors": [{"field": "messageId", "code": "not_allowed",
                          "message": "Idempotency key 'HIS-D-100-1' was already used for another record body; use a new key for each record"}]}""";
-
-    static final String RATE_PROBLEM = """
-            {"type": "urn:integration-hub:problem:too-many-requests", "title": "Too many requests", "status": 429,
-             "detail": "Over 50 requests per second for this API key; retry after 1 second",
-             "instance": "/api/v1/interfaces/departments/records",
-             """ + CORRELATION + """
-            , "errors": []}""";
-
-    static final String UNAVAILABLE_PROBLEM = """
-            {"type": "urn:integration-hub:problem:service-unavailable", "title": "Service temporarily unavailable",
-             "status": 503, "detail": "The database is unavailable; retry later",
-             "instance": "/api/v1/interfaces/departments/records",
-             """ + CORRELATION + """
-            , "errors": []}""";
 
     static final String BATCH_REQUEST = """
             {"records": [

@@ -40,10 +40,8 @@ public class ReceiptResource {
                     + "or SKIPPED (stale). A caller sees only its own source system's receipts.")
     @APIResponse(responseCode = "200", description = "The receipt",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Receipt.class)))
-    @APIResponse(responseCode = "401", description = "No or unknown API key",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such receipt for your source system",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No or unknown API key")
+    @APIResponse(responseCode = "404", description = "No such receipt for your source system")
     public Uni<Receipt> get(@PathParam("receiptId") String receiptId) {
         String sourceSystem = callerContext.get().sourceSystem();
         UUID id = parse(receiptId);

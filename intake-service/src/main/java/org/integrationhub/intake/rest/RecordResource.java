@@ -71,32 +71,20 @@ public class RecordResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = {@ExampleObject(name = "validation", value = OpenApiExamples.VALIDATION_PROBLEM),
                             @ExampleObject(name = "malformed", value = OpenApiExamples.MALFORMED_PROBLEM)}))
-    @APIResponse(responseCode = "401", description = "No or unknown API key",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "no key", value = OpenApiExamples.UNAUTHORIZED_PROBLEM)))
+    @APIResponse(responseCode = "401", description = "No or unknown API key")
     @APIResponse(responseCode = "403", description = "The key may not send this interface, or sourceSystem is not the key's",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "foreign source", value = OpenApiExamples.FORBIDDEN_PROBLEM)))
-    @APIResponse(responseCode = "404", description = "No such interface",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "unknown interface", value = OpenApiExamples.NOT_FOUND_PROBLEM)))
-    @APIResponse(responseCode = "413", description = "The body is over the size limit (1 MiB by default)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "too large", value = OpenApiExamples.TOO_LARGE_PROBLEM)))
-    @APIResponse(responseCode = "415", description = "The body is not application/json",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "not JSON", value = OpenApiExamples.UNSUPPORTED_PROBLEM)))
+    @APIResponse(responseCode = "404", description = "No such interface")
+    @APIResponse(responseCode = "413", description = "The body is over the size limit (1 MiB by default)")
+    @APIResponse(responseCode = "415", description = "The body is not application/json")
     @APIResponse(responseCode = "422", description = "A referenced code names no master data, or the idempotency key "
             + "was used for another body",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = {@ExampleObject(name = "unknown reference", value = OpenApiExamples.REFERENCE_PROBLEM),
                             @ExampleObject(name = "key reused", value = OpenApiExamples.KEY_REUSED_PROBLEM)}))
-    @APIResponse(responseCode = "429", description = "Over this key's request rate; retry after Retry-After seconds",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "rate", value = OpenApiExamples.RATE_PROBLEM)))
-    @APIResponse(responseCode = "503", description = "The database is unavailable; retry after Retry-After seconds",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "database down", value = OpenApiExamples.UNAVAILABLE_PROBLEM)))
+    @APIResponse(responseCode = "429", description = "Over this key's request rate; retry after Retry-After seconds")
+    @APIResponse(responseCode = "503", description = "The database is unavailable; retry after Retry-After seconds")
     public Uni<Response> send(
             @Parameter(description = "The interface: departments, employees or partners", example = "departments")
             @PathParam("interface") String interfaceName,
@@ -136,19 +124,12 @@ public class RecordResource {
     @APIResponse(responseCode = "400", description = "Not a batch: records missing, empty or over 1000, or malformed JSON",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "too many", value = OpenApiExamples.BATCH_TOO_LARGE_PROBLEM)))
-    @APIResponse(responseCode = "401", description = "No or unknown API key",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "no key", value = OpenApiExamples.UNAUTHORIZED_PROBLEM)))
-    @APIResponse(responseCode = "403", description = "The key may not send this interface",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such interface",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "The body is over the size limit",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "The body is not application/json",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "The database is unavailable; nothing was stored",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No or unknown API key")
+    @APIResponse(responseCode = "403", description = "The key may not send this interface")
+    @APIResponse(responseCode = "404", description = "No such interface")
+    @APIResponse(responseCode = "413", description = "The body is over the size limit")
+    @APIResponse(responseCode = "415", description = "The body is not application/json")
+    @APIResponse(responseCode = "503", description = "The database is unavailable; nothing was stored")
     public Uni<BatchResult> sendBatch(
             @Parameter(description = "The interface", example = "departments") @PathParam("interface") String interfaceName,
             byte[] body) {
@@ -166,12 +147,9 @@ public class RecordResource {
     @APIResponse(responseCode = "200", description = "The receipts",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = Receipt.class)))
-    @APIResponse(responseCode = "401", description = "No or unknown API key",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The key may not use this interface",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such interface",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No or unknown API key")
+    @APIResponse(responseCode = "403", description = "The key may not use this interface")
+    @APIResponse(responseCode = "404", description = "No such interface")
     public Uni<List<Receipt>> receipts(
             @Parameter(example = "departments") @PathParam("interface") String interfaceName,
             @Parameter(example = "D-100") @PathParam("externalId") String externalId) {

@@ -15,12 +15,17 @@ import org.integrationhub.common.model.ErrorClass;
 @ApplicationScoped
 public class StagedReferences {
 
-    /** The newest staged row for a code of one interface from one source system. */
+    /**
+     * The staged row that decides a missing reference: an open one first (the referencing row waits),
+     * else the newest failed one. Only open and failed rows are read (index staging_record_waiting_code_idx),
+     * never the processed history.
+     */
     static final String LATEST = """
             SELECT receipt_id, status, error_message
               FROM staging_record
              WHERE interface = $1 AND source_system = $2 AND payload ->> 'code' = $3 AND operation <> 'DELETE'
-             ORDER BY sent_at DESC, received_at DESC
+               AND status IN ('PENDING', 'PROCESSING', 'FAILED')
+             ORDER BY status <> 'FAILED' DESC, sent_at DESC, received_at DESC
              LIMIT 1""";
 
     /**

@@ -33,12 +33,9 @@ public class DepartmentResource {
             + "or the most recently archived one when none is active.")
     @APIResponse(responseCode = "200", description = "The department",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DepartmentView.class)))
-    @APIResponse(responseCode = "401", description = "No or unknown API key",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an operator key",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No department with this code",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No or unknown API key")
+    @APIResponse(responseCode = "403", description = "Not an operator key")
+    @APIResponse(responseCode = "404", description = "No department with this code")
     public Uni<DepartmentView> get(@PathParam("code") String code) {
         return departments.findByCode(code)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("No department with code " + code))
