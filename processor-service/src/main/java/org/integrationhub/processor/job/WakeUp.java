@@ -21,9 +21,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Applies new rows as soon as they arrive: the staging tables' statement trigger sends
- * {@code NOTIFY staging_pending, '<interface>'}, and this listener drains that interface at once, if its
- * processing job is enabled. One drain per interface at a time; a signal during a drain queues one more.
+ * Applies new rows as soon as they arrive: the intake sends {@code NOTIFY staging_pending, '<interface>'}
+ * (once per interface per {@code hub.intake.signal-window}), as does an operator's retry, and this listener
+ * drains that interface at once, if its processing job is enabled. One drain per interface at a time; a signal during a drain queues one more.
  * Lost signals (a dropped connection) cost only latency: the schedule still runs every job.
  */
 @ApplicationScoped
