@@ -91,6 +91,7 @@ public class ProblemResponsesFilter implements OASFilter {
             case 401 -> "Send your API key in the X-API-Key header";
             case 403 -> "Your API key is not allowed to do this";
             case 404 -> "Not found";
+            case 409 -> "Receipt 0190f0a3-7c1e-7d2a-9c4b-5e6f7a8b9c0d is PROCESSED; only a FAILED row can be retried";
             case 413 -> "The request body is larger than the 1048576 bytes this service accepts";
             case 415 -> "Send the body as application/json";
             case 429 -> "Over the request rate of this API key; retry after 1 s";

@@ -26,8 +26,6 @@ import org.integrationhub.common.problem.ErrorCode;
 import org.integrationhub.common.problem.FieldError;
 import org.integrationhub.common.problem.Problem;
 import org.integrationhub.common.problem.ProblemException;
-import org.integrationhub.common.problem.ProblemType;
-import org.integrationhub.common.validation.EnvelopeReader;
 import org.integrationhub.processor.job.IntervalType;
 import org.integrationhub.processor.job.JobRun;
 import org.integrationhub.processor.job.JobRunner;
@@ -37,7 +35,6 @@ import org.integrationhub.processor.job.JobView;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 
@@ -94,19 +91,8 @@ public class JobResource {
     @APIResponse(responseCode = "403", description = "Not an operator key")
     @APIResponse(responseCode = "404", description = "No such job")
     public Uni<JobView> patch(@PathParam("name") String name, byte[] body) {
-        JsonNode change = EnvelopeReader.parse(body);
         List<FieldError> errors = new ArrayList<>();
-        if (!change.isObject()) {
-            throw new ProblemException(ProblemType.VALIDATION_FAILED, "The body must be a JSON object",
-                    List.of(new FieldError("$", ErrorCode.INVALID_FORMAT, "The body must be a JSON object")));
-        }
-        for (Iterator<String> it = change.fieldNames(); it.hasNext(); ) {
-            String field = it.next();
-            if (!PATCHABLE.contains(field)) {
-                errors.add(new FieldError(field, ErrorCode.UNKNOWN_FIELD, "'" + field + "' cannot be changed; "
-                        + "changeable: " + PATCHABLE));
-            }
-        }
+        JsonNode change = JsonBody.object(body, PATCHABLE, "cannot be changed; changeable", errors);
         Boolean enabled = bool(change, "enabled", errors);
         Integer intervalNumber = integer(change, "intervalNumber", 1, errors);
         String intervalType = intervalType(change, errors);
@@ -129,10 +115,7 @@ public class JobResource {
                         "nextRun must be an ISO-8601 date-time with an offset"));
             }
         }
-        if (!errors.isEmpty()) {
-            throw new ProblemException(ProblemType.VALIDATION_FAILED,
-                    errors.size() == 1 ? errors.get(0).message() : errors.size() + " fields break the rules", errors);
-        }
+        JsonBody.rejectIfAny(errors);
         return schedule.patch(name, enabled, intervalNumber, intervalType, priority, remainingRuns, args, nextRun)
                 .onItem().ifNull().failWith(() -> noSuchJob(name));
     }

@@ -1,0 +1,186 @@
+package org.integrationhub.processor.admin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.integrationhub.common.model.ErrorClass;
+import org.integrationhub.common.model.RecordStatus;
+import org.integrationhub.common.problem.ErrorCode;
+import org.integrationhub.common.problem.FieldError;
+import org.integrationhub.common.problem.Problem;
+import org.integrationhub.common.problem.ProblemException;
+import org.integrationhub.common.problem.ProblemType;
+import org.integrationhub.common.registry.InterfaceRegistry;
+import org.integrationhub.processor.admin.StagingAdminRepository.RetryFilter;
+import org.integrationhub.processor.business.Page;
+import org.integrationhub.processor.rest.ListParams;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Operators watch the staging rows and put failed ones back to be applied again. */
+@Path("/api/v1/admin")
+@Tag(name = "Staging rows", description = "Every staging row, its status and error; retrying failed rows")
+@SecurityRequirement(name = "apiKey")
+@Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+public class RecordAdminResource {
+
+    static final Set<String> RETRY_FILTER = Set.of("interface", "sourceSystem", "externalId", "errorClass");
+
+    @Inject
+    StagingAdminRepository staging;
+
+    @GET
+    @Path("/records")
+    @Operation(summary = "List staging rows", description = "Staging rows of every interface, newest received first, "
+            + "filtered. Rows of one record: sourceSystem and externalId.")
+    @APIResponse(responseCode = "200", description = "One page", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = StagingRowPage.class)))
+    @APIResponse(responseCode = "400", description = "A query parameter is invalid")
+    @APIResponse(responseCode = "401", description = "No or unknown API key")
+    @APIResponse(responseCode = "403", description = "Not an operator key")
+    public Uni<Page<StagingRowView>> list(
+            @Parameter(description = "departments, employees or partners") @QueryParam("interface") String interfaceName,
+            @Parameter(description = "PENDING, PROCESSING, PROCESSED, FAILED or SKIPPED") @QueryParam("status") String status,
+            @QueryParam("sourceSystem") String sourceSystem,
+            @QueryParam("externalId") String externalId,
+            @Parameter(description = "Page number, from 0") @QueryParam("page") String page,
+            @Parameter(description = "Rows per page, 1 to 500 (default 50)") @QueryParam("size") String size) {
+        ListParams params = ListParams.check();
+        params.oneOf("interface", interfaceName, interfaceNames());
+        params.oneOf("status", status, Arrays.stream(RecordStatus.values()).map(Enum::name).collect(Collectors.toSet()));
+        return staging.list(interfaceName, status, sourceSystem, externalId, params.query(null, null, page, size));
+    }
+
+    @POST
+    @Path("/records/{receiptId}/retry")
+    @Operation(summary = "Retry a failed row", description = "Puts one FAILED row back to PENDING as if it were new "
+            + "(attempts from 0, error cleared) and wakes the processors. It is applied in sentAt order with the "
+            + "record's other rows; if a newer change was applied meanwhile it ends SKIPPED.")
+    @APIResponse(responseCode = "200", description = "The row, now PENDING",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StagingRowView.class)))
+    @APIResponse(responseCode = "401", description = "No or unknown API key")
+    @APIResponse(responseCode = "403", description = "Not an operator key")
+    @APIResponse(responseCode = "404", description = "No staging row with this receipt")
+    @APIResponse(responseCode = "409", description = "The row is not FAILED")
+    public Uni<StagingRowView> retryOne(@PathParam("receiptId") String receiptId) {
+        UUID id = receipt(receiptId);
+        return staging.retry(id, new RetryFilter(null, null, null, null))
+                .chain(retried -> staging.find(id).invoke(row -> {
+                    if (row == null) {
+                        throw noSuchRow(receiptId);
+                    }
+                    if (retried == 0) {
+                        throw new ProblemException(ProblemType.CONFLICT, "Receipt " + receiptId + " is " + row.status()
+                                + "; only a FAILED row can be retried");
+                    }
+                }));
+    }
+
+    @POST
+    @Path("/records/retry")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Retry failed rows in bulk", description = "Puts every FAILED row matching the filter back to "
+            + "PENDING, as the single retry does, in one transaction. Every filter field is optional; {} retries "
+            + "every failed row.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
+            name = "waiting for a fixed department",
+            value = "{\"interface\": \"employees\", \"sourceSystem\": \"HIS\", \"errorClass\": \"REFERENCE\"}")))
+    @APIResponse(responseCode = "200", description = "How many rows went back to PENDING",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Retried.class)))
+    @APIResponse(responseCode = "400", description = "The filter is invalid; errors[] names the field")
+    @APIResponse(responseCode = "401", description = "No or unknown API key")
+    @APIResponse(responseCode = "403", description = "Not an operator key")
+    public Uni<Retried> retryMatching(byte[] body) {
+        List<FieldError> errors = new ArrayList<>();
+        JsonNode filter = JsonBody.object(body, RETRY_FILTER, "is not a filter; filters", errors);
+        for (Iterator<String> it = filter.fieldNames(); it.hasNext(); ) {
+            String field = it.next();
+            if (RETRY_FILTER.contains(field) && !filter.get(field).isTextual()) {
+                errors.add(new FieldError(field, ErrorCode.INVALID_FORMAT, field + " must be a string"));
+            }
+        }
+        String interfaceName = text(filter, "interface");
+        if (interfaceName != null && !interfaceNames().contains(interfaceName)) {
+            errors.add(new FieldError("interface", ErrorCode.INVALID_VALUE, "interface must be one of " + interfaceNames()));
+        }
+        String errorClass = text(filter, "errorClass");
+        Set<String> classes = Arrays.stream(ErrorClass.values()).map(Enum::name).collect(Collectors.toSet());
+        if (errorClass != null && !classes.contains(errorClass)) {
+            errors.add(new FieldError("errorClass", ErrorCode.INVALID_VALUE, "errorClass must be one of " + classes));
+        }
+        JsonBody.rejectIfAny(errors);
+        return staging.retry(null, new RetryFilter(interfaceName, text(filter, "sourceSystem"),
+                text(filter, "externalId"), errorClass)).map(Retried::new);
+    }
+
+    @GET
+    @Path("/stats")
+    @Operation(summary = "Staging statistics", description = "Rows per interface and status, and how long the oldest "
+            + "PENDING row of each interface has waited. Counts the whole staging table when asked (the processor's "
+            + "metrics keep a cached backlog for dashboards).")
+    @APIResponse(responseCode = "200", description = "The counts",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Stats.class)))
+    @APIResponse(responseCode = "401", description = "No or unknown API key")
+    @APIResponse(responseCode = "403", description = "Not an operator key")
+    public Uni<Stats> stats() {
+        return staging.stats();
+    }
+
+    /** How many rows a bulk retry put back to PENDING. */
+    @Schema(name = "Retried")
+    public record Retried(@Schema(example = "12") long retried) {
+    }
+
+    /** For the OpenAPI document only: a page of staging rows. */
+    @Schema(name = "StagingRowPage")
+    static final class StagingRowPage {
+        public List<StagingRowView> items;
+        public int page;
+        public int size;
+        public long total;
+    }
+
+    private static Set<String> interfaceNames() {
+        return InterfaceRegistry.all().stream().map(d -> d.name()).collect(Collectors.toSet());
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value != null && value.isTextual() ? value.asText() : null;
+    }
+
+    private static UUID receipt(String receiptId) {
+        try {
+            return UUID.fromString(receiptId);
+        } catch (IllegalArgumentException e) {
+            throw noSuchRow(receiptId);
+        }
+    }
+
+    private static ProblemException noSuchRow(String receiptId) {
+        return ProblemException.notFound("No staging row with receipt " + receiptId);
+    }
+}

@@ -1,0 +1,121 @@
+package org.integrationhub.processor.admin;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.integrationhub.common.registry.InterfaceRegistry;
+import org.integrationhub.processor.business.ListQuery;
+import org.integrationhub.processor.business.Page;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The operator's SQL over staging rows: listing, retrying failed rows, counts. */
+@ApplicationScoped
+public class StagingAdminRepository {
+
+    /** $1 interface, $2 status, $3 source system, $4 external id; each null for any. */
+    static final String FILTER = """
+             WHERE ($1::text IS NULL OR interface = $1)
+               AND ($2::text IS NULL OR status = $2)
+               AND ($3::text IS NULL OR source_system = $3)
+               AND ($4::text IS NULL OR external_id = $4)""";
+
+    static final String LIST = "SELECT " + StagingRowView.COLUMNS + " FROM staging_record\n" + FILTER + "\n" + """
+             ORDER BY received_at DESC, receipt_id DESC
+             LIMIT $5 OFFSET $6""";
+
+    static final String COUNT = "SELECT count(*) FROM staging_record\n" + FILTER;
+
+    static final String FIND = "SELECT " + StagingRowView.COLUMNS + " FROM staging_record WHERE receipt_id = $1";
+
+    /**
+     * FAILED rows back to PENDING as new (attempts from 0, error cleared), with a wake-up signal per
+     * interface touched, sent when the transaction commits. $1 receipt id, or $2..$5 a filter.
+     */
+    static final String RETRY = """
+            WITH retried AS (
+                UPDATE staging_record
+                   SET status = 'PENDING', error_class = NULL, error_message = NULL, processed_at = NULL,
+                       attempts = 0, next_attempt_at = NULL
+                 WHERE status = 'FAILED'
+                   AND ($1::uuid IS NULL OR receipt_id = $1)
+                   AND ($2::text IS NULL OR interface = $2)
+                   AND ($3::text IS NULL OR source_system = $3)
+                   AND ($4::text IS NULL OR external_id = $4)
+                   AND ($5::text IS NULL OR error_class = $5)
+                RETURNING interface),
+            signals AS (
+                SELECT pg_notify('staging_pending', i) FROM (SELECT DISTINCT interface AS i FROM retried) touched)
+            SELECT (SELECT count(*) FROM retried) AS retried, (SELECT count(*) FROM signals) AS signalled""";
+
+    /** Rows per interface and status, and the oldest pending row's age; one pass over the table. */
+    static final String STATS = """
+            SELECT interface, status, count(*) AS rows,
+                   extract(epoch FROM now() - min(received_at)) AS oldest_seconds
+              FROM staging_record
+             GROUP BY interface, status
+             ORDER BY interface, status""";
+
+    /** The retry's filter; every part optional. */
+    public record RetryFilter(String interfaceName, String sourceSystem, String externalId, String errorClass) {
+    }
+
+    @Inject
+    Pool pool;
+
+    public Uni<Page<StagingRowView>> list(String interfaceName, String status, String sourceSystem, String externalId,
+                                          ListQuery page) {
+        List<Object> filter = Arrays.asList(interfaceName, status, sourceSystem, externalId);
+        List<Object> listParams = new ArrayList<>(filter);
+        listParams.add(page.size());
+        listParams.add(page.offset());
+        return pool.preparedQuery(LIST).execute(Tuple.from(listParams)).chain(rows -> {
+            List<StagingRowView> items = new ArrayList<>(rows.size());
+            for (Row row : rows) {
+                items.add(StagingRowView.of(row));
+            }
+            return pool.preparedQuery(COUNT).execute(Tuple.from(filter))
+                    .map(count -> new Page<>(items, page.page(), page.size(), count.iterator().next().getLong(0)));
+        });
+    }
+
+    public Uni<StagingRowView> find(UUID receiptId) {
+        return pool.preparedQuery(FIND).execute(Tuple.of(receiptId))
+                .map(rows -> rows.size() == 0 ? null : StagingRowView.of(rows.iterator().next()));
+    }
+
+    /** Answers how many FAILED rows went back to PENDING. */
+    public Uni<Long> retry(UUID receiptId, RetryFilter filter) {
+        return pool.preparedQuery(RETRY).execute(Tuple.from(Arrays.asList(receiptId, filter.interfaceName(),
+                        filter.sourceSystem(), filter.externalId(), filter.errorClass())))
+                .map(rows -> rows.iterator().next().getLong("retried"));
+    }
+
+    /** interface -> status -> rows, and interface -> age in seconds of its oldest PENDING row. */
+    public Uni<Stats> stats() {
+        return pool.query(STATS).execute().map(rows -> {
+            Map<String, InterfaceStats> byInterface = new LinkedHashMap<>();
+            for (var definition : InterfaceRegistry.all()) {
+                byInterface.put(definition.name(), new InterfaceStats(definition.name(), new LinkedHashMap<>(), null));
+            }
+            for (Row row : rows) {
+                InterfaceStats s = byInterface.computeIfAbsent(row.getString("interface"),
+                        name -> new InterfaceStats(name, new LinkedHashMap<>(), null));
+                s.rows().put(row.getString("status"), row.getLong("rows"));
+                if ("PENDING".equals(row.getString("status"))) {
+                    byInterface.put(s.interfaceName(), new InterfaceStats(s.interfaceName(), s.rows(),
+                            row.getDouble("oldest_seconds")));
+                }
+            }
+            return new Stats(List.copyOf(byInterface.values()));
+        });
+    }
+}
