@@ -1,0 +1,230 @@
+package org.integrationhub.e2e;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * Partners post to the intake; the processor, on its own schedule and wake-up signal, applies what they
+ * sent; operators read the result. Both services run from their packaged jars on one database.
+ */
+class HubEndToEndIT {
+
+    static final OffsetDateTime T0 = OffsetDateTime.parse("2026-11-26T08:00:00+08:00");
+    static final Duration SETTLE = Duration.ofSeconds(60);
+
+    static RunningHub hub;
+
+    @BeforeAll
+    static void start() throws Exception {
+        hub = RunningHub.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (hub != null) {
+            hub.close();
+        }
+    }
+
+    static RequestSpecification partner(String key) {
+        return given().baseUri(hub.intakeUrl).header("X-API-Key", key).contentType(ContentType.JSON);
+    }
+
+    static RequestSpecification operator() {
+        return given().baseUri(hub.processorUrl).header("X-API-Key", "ops-dev-key");
+    }
+
+    static Map<String, Object> envelope(String source, String externalId, String operation, OffsetDateTime sentAt,
+                                        Map<String, Object> data) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("sourceSystem", source);
+        e.put("externalId", externalId);
+        e.put("operation", operation);
+        e.put("sentAt", sentAt.toString());
+        e.put("data", data);
+        return e;
+    }
+
+    static Map<String, Object> data(Object... pairs) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            d.put((String) pairs[i], pairs[i + 1]);
+        }
+        return d;
+    }
+
+    /** Posts a batch; every record must be accepted. Answers the receipt ids in order. */
+    static List<String> batch(String key, String interfaceName, List<Map<String, Object>> records) {
+        Response response = partner(key).body(Map.of("records", records))
+                .post("/api/v1/interfaces/" + interfaceName + "/records/batch");
+        response.then().statusCode(200).body("rejected", equalTo(0));
+        return response.jsonPath().getList("results.receiptId", String.class);
+    }
+
+    static String single(String key, String interfaceName, Map<String, Object> envelope) {
+        return partner(key).body(envelope).post("/api/v1/interfaces/" + interfaceName + "/records")
+                .then().statusCode(202).extract().path("receiptId");
+    }
+
+    /** Waits until the receipt is finished (PROCESSED, FAILED or SKIPPED) and answers it. */
+    static Map<String, Object> settled(String key, String receiptId) throws InterruptedException {
+        Instant deadline = Instant.now().plus(SETTLE);
+        while (true) {
+            Map<String, Object> receipt = partner(key).get("/api/v1/receipts/" + receiptId)
+                    .then().statusCode(200).extract().jsonPath().getMap("$");
+            String status = (String) receipt.get("status");
+            if (!status.equals("PENDING") && !status.equals("PROCESSING")) {
+                return receipt;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("receipt " + receiptId + " still " + status + " after " + SETTLE);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    static void assertProcessed(String key, List<String> receipts) throws InterruptedException {
+        for (String receipt : receipts) {
+            Map<String, Object> settled = settled(key, receipt);
+            assertThat(settled.get("status")).as("receipt %s: %s", receipt, settled.get("errorMessage"))
+                    .isEqualTo("PROCESSED");
+        }
+    }
+
+    static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+    }
+
+    /** A tree of three departments, two employees and a supplier with a contact, all sent child-first. */
+    record Scenario(String root, String ward, String unit, String nurse, String doctor, String supplier,
+                    String contact, List<String> employeeReceipts) {
+
+        static Scenario create() throws InterruptedException {
+            String root = unique("ROOT");
+            String ward = root + "-WARD";
+            String unit = root + "-UNIT";
+            String nurse = unique("E");
+            String doctor = unique("E");
+            String supplier = unique("SUP");
+            String contact = unique("CON");
+            // children before parents, in the batch and in sentAt: each waits in staging for its parent
+            List<String> departments = batch("his-dev-key", "departments", List.of(
+                    envelope("HIS", unit, "CREATE", T0, data("code", unit, "name", "ICU unit", "parentCode", ward)),
+                    envelope("HIS", ward, "CREATE", T0.plusSeconds(1),
+                            data("code", ward, "name", "Cardiology ward", "parentCode", root, "costCenter", "CC-41")),
+                    envelope("HIS", root, "CREATE", T0.plusSeconds(2), data("code", root, "name", "Hospital"))));
+            List<String> employees = batch("his-dev-key", "employees", List.of(
+                    envelope("HIS", nurse, "CREATE", T0, data("code", nurse, "name", "Wang Fang",
+                            "departmentCode", unit, "title", "Nurse", "email", "wang.fang@hospital.example")),
+                    envelope("HIS", doctor, "CREATE", T0, data("code", doctor, "name", "Li Wei",
+                            "departmentCode", ward, "title", "Cardiologist", "hireDate", "2024-03-01"))));
+            List<String> partners = batch("erp-dev-key", "partners", List.of(
+                    envelope("ERP", contact, "CREATE", T0, data("code", contact, "name", "Zhao Lei",
+                            "type", "PERSON", "categoryCode", "SUPPLIER", "parentCode", supplier,
+                            "email", "zhao.lei@supplier.example")),
+                    envelope("ERP", supplier, "CREATE", T0.plusSeconds(1), data("code", supplier,
+                            "name", "Beijing Medical Supplies", "type", "COMPANY", "categoryCode", "SUPPLIER",
+                            "taxId", "91350100M000100Y43",
+                            "address", data("line1", "1 Chang'an Ave", "city", "Beijing", "countryCode", "CN")))));
+            assertProcessed("his-dev-key", departments);
+            assertProcessed("his-dev-key", employees);
+            assertProcessed("erp-dev-key", partners);
+            return new Scenario(root, ward, unit, nurse, doctor, supplier, contact, employees);
+        }
+    }
+
+    @Test
+    void aTreeItsEmployeesAndASupplierWithItsContactArriveChildFirstAndAllApply() throws Exception {
+        Scenario s = Scenario.create();
+
+        operator().get("/api/v1/departments/" + s.root + "/subtree").then().statusCode(200)
+                .body("department.code", contains(s.root, s.ward, s.unit))
+                .body("depth", contains(0, 1, 2));
+        operator().get("/api/v1/departments/" + s.ward).then().statusCode(200)
+                .body("parentCode", equalTo(s.root)).body("costCenter", equalTo("CC-41"));
+        operator().queryParam("departmentCode", s.unit).get("/api/v1/employees").then().statusCode(200)
+                .body("items.code", contains(s.nurse)).body("items[0].title", equalTo("Nurse"));
+        operator().get("/api/v1/employees/" + s.doctor).then().statusCode(200)
+                .body("departmentCode", equalTo(s.ward)).body("hireDate", equalTo("2024-03-01"));
+        operator().get("/api/v1/partners/" + s.contact).then().statusCode(200)
+                .body("parentCode", equalTo(s.supplier)).body("sourceSystem", equalTo("ERP"));
+        operator().get("/api/v1/partners/" + s.supplier).then().statusCode(200)
+                .body("taxId", equalTo("91350100M000100Y43")).body("address.city", equalTo("Beijing"));
+        operator().queryParam("parentCode", s.supplier).get("/api/v1/partners").then().statusCode(200)
+                .body("items.code", contains(s.contact));
+    }
+
+    @Test
+    void anUpdateAppliesAndAStaleOneIsSkippedWithoutChangingAnything() throws Exception {
+        Scenario s = Scenario.create();
+
+        String update = single("his-dev-key", "employees", envelope("HIS", s.nurse, "UPDATE", T0.plusHours(1),
+                data("code", s.nurse, "name", "Wang Fang", "departmentCode", s.ward, "title", "Head nurse")));
+        assertProcessed("his-dev-key", List.of(update));
+        String stale = single("his-dev-key", "employees", envelope("HIS", s.nurse, "UPDATE", T0.plusMinutes(30),
+                data("code", s.nurse, "name", "Wang Fang", "departmentCode", s.unit, "title", "Trainee")));
+        Map<String, Object> skipped = settled("his-dev-key", stale);
+
+        assertThat(skipped.get("status")).isEqualTo("SKIPPED");
+        assertThat((String) skipped.get("errorMessage")).contains("stale");
+        operator().get("/api/v1/employees/" + s.nurse).then().statusCode(200)
+                .body("title", equalTo("Head nurse")).body("departmentCode", equalTo(s.ward))
+                .body("lastReceiptId", equalTo(update));
+        operator().get("/api/v1/employees/" + s.nurse + "/lineage").then().statusCode(200)
+                .body("changes.receiptId", contains(update, s.employeeReceipts().get(0)));
+    }
+
+    @Test
+    void deletesAreRefusedNamingTheDependantsThenAllowedOnceTheyAreArchived() throws Exception {
+        Scenario s = Scenario.create();
+        OffsetDateTime t = T0.plusDays(1);
+
+        String ward = single("his-dev-key", "departments", envelope("HIS", s.ward, "DELETE", t, data()));
+        Map<String, Object> refused = settled("his-dev-key", ward);
+        assertThat(refused.get("status")).isEqualTo("FAILED");
+        assertThat((String) refused.get("errorMessage")).contains("department " + s.unit).contains("employee " + s.doctor);
+        String supplier = single("erp-dev-key", "partners", envelope("ERP", s.supplier, "DELETE", t, data()));
+        Map<String, Object> refusedSupplier = settled("erp-dev-key", supplier);
+        assertThat(refusedSupplier.get("status")).isEqualTo("FAILED");
+        assertThat((String) refusedSupplier.get("errorMessage")).contains("contact " + s.contact);
+
+        // archive the dependants, then the same deletes go through
+        List<String> dependants = batch("his-dev-key", "employees", List.of(
+                envelope("HIS", s.nurse, "DELETE", t.plusMinutes(1), data()),
+                envelope("HIS", s.doctor, "DELETE", t.plusMinutes(1), data())));
+        assertProcessed("his-dev-key", dependants);
+        assertProcessed("his-dev-key", List.of(single("his-dev-key", "departments",
+                envelope("HIS", s.unit, "DELETE", t.plusMinutes(2), data()))));
+        assertProcessed("erp-dev-key", List.of(single("erp-dev-key", "partners",
+                envelope("ERP", s.contact, "DELETE", t.plusMinutes(2), data()))));
+        assertProcessed("his-dev-key", List.of(single("his-dev-key", "departments",
+                envelope("HIS", s.ward, "DELETE", t.plusMinutes(3), data()))));
+        assertProcessed("erp-dev-key", List.of(single("erp-dev-key", "partners",
+                envelope("ERP", s.supplier, "DELETE", t.plusMinutes(3), data()))));
+
+        operator().get("/api/v1/departments/" + s.ward).then().statusCode(200).body("active", equalTo(false));
+        operator().get("/api/v1/partners/" + s.supplier).then().statusCode(200).body("active", equalTo(false));
+        operator().get("/api/v1/departments/" + s.root + "/subtree").then()
+                .statusCode(200).body("department.code", contains(s.root));
+        operator().queryParam("parentCode", s.root).queryParam("active", false).get("/api/v1/departments").then()
+                .statusCode(200).body("items.code", containsInAnyOrder(s.ward));
+    }
+}
