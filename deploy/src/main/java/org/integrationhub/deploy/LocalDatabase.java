@@ -16,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
  * <pre>
  * LocalDatabase --data-dir .local/pgdata --port 55432 --database hub
  * LocalDatabase --jdbc-url jdbc:postgresql://host:5432/db --user u --password p
+ * LocalDatabase ... --server-config shared_buffers=512MB     (any server setting, repeatable)
  * </pre>
  * It prints {@code DATABASE READY port=N} once PostgreSQL accepts connections and
  * {@code CREDENTIALS READY} once the development keys exist.
@@ -32,6 +33,7 @@ public final class LocalDatabase {
         String jdbcUrl = null;
         String user = EmbeddedDatabase.USER;
         String password = "";
+        java.util.Map<String, String> serverConfig = new java.util.LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--data-dir" -> dataDir = Path.of(args[++i]);
@@ -40,13 +42,17 @@ public final class LocalDatabase {
                 case "--jdbc-url" -> jdbcUrl = args[++i];
                 case "--user" -> user = args[++i];
                 case "--password" -> password = args[++i];
+                case "--server-config" -> {
+                    String[] setting = args[++i].split("=", 2);
+                    serverConfig.put(setting[0], setting[1]);
+                }
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         EmbeddedDatabase embedded = null;
         if (jdbcUrl == null) {
             Files.createDirectories(dataDir);
-            embedded = EmbeddedDatabase.startPersistent(dataDir.toAbsolutePath(), port, database);
+            embedded = EmbeddedDatabase.startPersistent(dataDir.toAbsolutePath(), port, database, serverConfig);
             jdbcUrl = embedded.jdbcUrl();
             System.out.println("DATABASE READY port=" + embedded.port() + " database=" + database);
         } else {

@@ -41,8 +41,16 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * {@code database} is created on first start.
      */
     public static EmbeddedDatabase startPersistent(Path dataDirectory, int port, String database) {
+        return startPersistent(dataDirectory, port, database, java.util.Map.of());
+    }
+
+    /** The same, with server settings beyond the defaults ({@code shared_buffers=512MB}, ...). */
+    public static EmbeddedDatabase startPersistent(Path dataDirectory, int port, String database,
+                                                   java.util.Map<String, String> serverConfig) {
         try {
-            EmbeddedPostgres pg = builder()
+            EmbeddedPostgres.Builder builder = builder();
+            serverConfig.forEach(builder::setServerConfig);
+            EmbeddedPostgres pg = builder
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
                     .setPort(port)
