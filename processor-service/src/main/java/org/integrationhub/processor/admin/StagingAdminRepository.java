@@ -7,10 +7,10 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.integrationhub.common.registry.InterfaceRegistry;
+import org.integrationhub.processor.business.BusinessReads;
 import org.integrationhub.processor.business.ListQuery;
 import org.integrationhub.processor.business.Page;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,18 +73,8 @@ public class StagingAdminRepository {
 
     public Uni<Page<StagingRowView>> list(String interfaceName, String status, String sourceSystem, String externalId,
                                           ListQuery page) {
-        List<Object> filter = Arrays.asList(interfaceName, status, sourceSystem, externalId);
-        List<Object> listParams = new ArrayList<>(filter);
-        listParams.add(page.size());
-        listParams.add(page.offset());
-        return pool.preparedQuery(LIST).execute(Tuple.from(listParams)).chain(rows -> {
-            List<StagingRowView> items = new ArrayList<>(rows.size());
-            for (Row row : rows) {
-                items.add(StagingRowView.of(row));
-            }
-            return pool.preparedQuery(COUNT).execute(Tuple.from(filter))
-                    .map(count -> new Page<>(items, page.page(), page.size(), count.iterator().next().getLong(0)));
-        });
+        return BusinessReads.page(pool, LIST, COUNT, Arrays.asList(interfaceName, status, sourceSystem, externalId),
+                page, StagingRowView::of);
     }
 
     public Uni<StagingRowView> find(UUID receiptId) {

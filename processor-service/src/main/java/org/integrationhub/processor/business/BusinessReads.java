@@ -43,7 +43,7 @@ public final class BusinessReads {
      * Runs {@code listSql} with the filter parameters followed by limit and offset, and {@code countSql} with
      * the filter parameters alone.
      */
-    static <T> Uni<Page<T>> page(Pool pool, String listSql, String countSql, List<Object> filter, ListQuery query,
+    public static <T> Uni<Page<T>> page(Pool pool, String listSql, String countSql, List<Object> filter, ListQuery query,
                                  Function<Row, T> mapper) {
         List<Object> listParams = new ArrayList<>(filter);
         listParams.add(query.size());

@@ -24,7 +24,13 @@ public class LineageRepository {
     @Inject
     Pool pool;
 
-    public Uni<List<LineageEntry>> changes(String interfaceName, String sourceSystem, String externalId) {
+    /** The lineage of the record with {@code code} linked to (sourceSystem, externalId) in {@code interfaceName}. */
+    public Uni<Lineage> of(String interfaceName, String code, String sourceSystem, String externalId) {
+        return changes(interfaceName, sourceSystem, externalId)
+                .map(changes -> new Lineage(interfaceName, code, sourceSystem, externalId, changes));
+    }
+
+    Uni<List<LineageEntry>> changes(String interfaceName, String sourceSystem, String externalId) {
         return BusinessReads.all(pool, CHANGES, Tuple.of(interfaceName, sourceSystem, externalId), r -> {
             Object payload = r.getValue("payload");
             Map<String, Object> data = payload instanceof JsonObject json ? BusinessReads.plain(json) : Map.of();

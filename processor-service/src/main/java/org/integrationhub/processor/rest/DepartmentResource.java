@@ -78,12 +78,14 @@ public class DepartmentResource {
     @APIResponse(responseCode = "200", description = "The department first, then its descendants",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = DepartmentNode.class)))
+    @APIResponse(responseCode = "400", description = "includeArchived is neither true nor false")
     @APIResponse(responseCode = "401", description = "No or unknown API key")
     @APIResponse(responseCode = "403", description = "Not an operator key")
     @APIResponse(responseCode = "404", description = "No department with this code")
     public Uni<List<DepartmentNode>> subtree(@PathParam("code") String code,
-                                             @QueryParam("includeArchived") boolean includeArchived) {
-        return departments.subtree(code, includeArchived).invoke(nodes -> {
+                                             @Parameter(description = "true: archived descendants too (default false)")
+                                             @QueryParam("includeArchived") String includeArchived) {
+        return departments.subtree(code, ListParams.flag("includeArchived", includeArchived)).invoke(nodes -> {
             if (nodes.isEmpty()) {
                 throw notFound(code);
             }
@@ -101,8 +103,7 @@ public class DepartmentResource {
     @APIResponse(responseCode = "404", description = "No department with this code")
     public Uni<Lineage> lineage(@PathParam("code") String code) {
         String iface = InterfaceRegistry.DEPARTMENTS.name();
-        return get(code).chain(d -> lineage.changes(iface, d.sourceSystem(), d.externalId())
-                .map(changes -> new Lineage(iface, d.code(), d.sourceSystem(), d.externalId(), changes)));
+        return get(code).chain(d -> lineage.of(iface, d.code(), d.sourceSystem(), d.externalId()));
     }
 
     private static ProblemException notFound(String code) {

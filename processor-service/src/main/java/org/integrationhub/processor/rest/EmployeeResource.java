@@ -81,8 +81,7 @@ public class EmployeeResource {
     @APIResponse(responseCode = "404", description = "No employee with this code")
     public Uni<Lineage> lineage(@PathParam("code") String code) {
         String iface = InterfaceRegistry.EMPLOYEES.name();
-        return get(code).chain(e -> lineage.changes(iface, e.sourceSystem(), e.externalId())
-                .map(changes -> new Lineage(iface, e.code(), e.sourceSystem(), e.externalId(), changes)));
+        return get(code).chain(e -> lineage.of(iface, e.code(), e.sourceSystem(), e.externalId()));
     }
 
     /** For the OpenAPI document only: a page of employees. */

@@ -48,6 +48,16 @@ public final class ListParams {
         return new ListQuery(activeFlag, since, pageNumber, pageSize);
     }
 
+    /** A true/false parameter, false when absent; anything else is a 400 problem naming it. */
+    public static boolean flag(String name, String value) {
+        ListParams params = new ListParams();
+        Boolean flag = params.bool(name, value);
+        if (!params.errors.isEmpty()) {
+            throw new ProblemException(ProblemType.MALFORMED_REQUEST, "Invalid query parameters", params.errors);
+        }
+        return Boolean.TRUE.equals(flag);
+    }
+
     /** A parameter that must be one of {@code allowed} when given. */
     public String oneOf(String name, String value, Set<String> allowed) {
         if (value != null && !allowed.contains(value)) {

@@ -88,8 +88,7 @@ public class PartnerResource {
     @APIResponse(responseCode = "404", description = "No partner with this code")
     public Uni<Lineage> lineage(@PathParam("code") String code) {
         String iface = InterfaceRegistry.PARTNERS.name();
-        return get(code).chain(p -> lineage.changes(iface, p.sourceSystem(), p.externalId())
-                .map(changes -> new Lineage(iface, p.code(), p.sourceSystem(), p.externalId(), changes)));
+        return get(code).chain(p -> lineage.of(iface, p.code(), p.sourceSystem(), p.externalId()));
     }
 
     @GET

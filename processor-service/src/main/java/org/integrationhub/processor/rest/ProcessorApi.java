@@ -11,7 +11,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 /** The operator API's OpenAPI description. */
 @OpenAPIDefinition(
         info = @Info(title = "Integration Hub processor API", version = "1",
-                description = "Internal: the business records the processor applied, for operators. Every call needs "
+                description = "Internal, for operators: the business records the processor applied (with their "
+                        + "lineage), the staging rows and their retry, and the schedule table. Every call needs "
                         + "an operator X-API-Key. Errors are RFC 9457 problems (application/problem+json)."),
         components = @Components(securitySchemes = @SecurityScheme(securitySchemeName = "apiKey",
                 type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER, apiKeyName = "X-API-Key",

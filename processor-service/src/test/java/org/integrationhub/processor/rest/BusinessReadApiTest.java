@@ -69,6 +69,9 @@ class BusinessReadApiTest {
                 .body("department.parentCode", contains(null, root, a));
         operator().queryParam("includeArchived", true).get("/api/v1/departments/" + root + "/subtree").then()
                 .statusCode(200).body("department.code", contains(root, a, a1, b));
+        operator().queryParam("includeArchived", "yes").get("/api/v1/departments/" + root + "/subtree").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("includeArchived"));
         operator().get("/api/v1/departments/NO-SUCH/subtree").then().statusCode(404)
                 .contentType("application/problem+json");
     }
