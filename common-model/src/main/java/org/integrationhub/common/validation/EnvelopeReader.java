@@ -69,6 +69,11 @@ public final class EnvelopeReader {
                     "The record must be a JSON object"));
             return null;
         }
+        // text the database cannot store is refused first, naming each place, and nothing else is judged
+        StorableText.check(node, strip(prefix), errors);
+        if (errors.size() > before) {
+            return null;
+        }
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String name = it.next();
             if (!ENVELOPE_FIELDS.contains(name)) {
