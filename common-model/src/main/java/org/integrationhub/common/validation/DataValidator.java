@@ -115,7 +115,10 @@ public final class DataValidator {
                 String text = string(field, value, path, errors);
                 if (text != null) {
                     try {
-                        LocalDate.parse(text);
+                        String fault = InstantRange.dateFault(LocalDate.parse(text));
+                        if (fault != null) {
+                            errors.add(new FieldError(path, ErrorCode.INVALID_VALUE, field.name() + " " + fault));
+                        }
                     } catch (DateTimeParseException e) {
                         errors.add(new FieldError(path, ErrorCode.INVALID_FORMAT,
                                 field.name() + " must be an ISO-8601 date, yyyy-MM-dd"));

@@ -61,8 +61,12 @@ public final class EnvelopeReader {
     /**
      * Validates one envelope node, adding faults to {@code errors} with paths under {@code prefix}
      * (empty for a single record, {@code records[3].} in a batch). Returns null when it has faults.
+     *
+     * @param sentAtRange where {@code sentAt} must lie: from the configured earliest instant to now plus the
+     *                    allowed clock skew
      */
-    public static Envelope validate(JsonNode node, String prefix, InterfaceDefinition definition, List<FieldError> errors) {
+    public static Envelope validate(JsonNode node, String prefix, InterfaceDefinition definition,
+                                    InstantRange sentAtRange, List<FieldError> errors) {
         int before = errors.size();
         if (!node.isObject()) {
             errors.add(new FieldError(prefix.isEmpty() ? "$" : strip(prefix), ErrorCode.INVALID_FORMAT,
@@ -108,6 +112,10 @@ public final class EnvelopeReader {
         if (sent != null) {
             try {
                 sentAt = OffsetDateTime.parse(sent);
+                String fault = sentAtRange.fault(sentAt);
+                if (fault != null) {
+                    errors.add(new FieldError(prefix + "sentAt", ErrorCode.INVALID_VALUE, "sentAt " + fault));
+                }
             } catch (DateTimeParseException e) {
                 errors.add(new FieldError(prefix + "sentAt", ErrorCode.INVALID_FORMAT,
                         "sentAt must be an ISO-8601 date-time with an offset, such as 2026-11-26T08:00:00+08:00"));

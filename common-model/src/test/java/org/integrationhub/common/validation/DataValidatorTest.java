@@ -33,7 +33,8 @@ class DataValidatorTest {
     void theRegistryExamplesAreValid() throws Exception {
         for (var definition : InterfaceRegistry.all()) {
             List<FieldError> errors = new ArrayList<>();
-            Envelope envelope = EnvelopeReader.validate(Json.STRICT.readTree(definition.example()), "", definition, errors);
+            Envelope envelope = EnvelopeReader.validate(Json.STRICT.readTree(definition.example()), "", definition,
+                    InstantRange.STORABLE, errors);
             assertThat(errors).as(definition.name()).isEmpty();
             assertThat(envelope).isNotNull();
         }

@@ -5,10 +5,8 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -29,14 +27,14 @@ public class PendingSignal {
     @Inject
     Vertx vertx;
 
-    /** The coalescing window; 0 turns the signals off. */
-    @ConfigProperty(name = "hub.intake.signal-window", defaultValue = "PT0.02S")
-    Duration window;
+    @Inject
+    org.integrationhub.intake.config.IntakeConfig config;
 
     private final ConcurrentHashMap<String, Boolean> armed = new ConcurrentHashMap<>();
 
     /** Records of {@code interfaceName} were stored: signal within the window. */
     public void stored(String interfaceName) {
+        java.time.Duration window = config.signalWindow();
         if (window.isZero() || armed.putIfAbsent(interfaceName, Boolean.TRUE) != null) {
             return;
         }

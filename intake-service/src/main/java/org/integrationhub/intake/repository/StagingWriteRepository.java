@@ -5,6 +5,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -67,6 +68,12 @@ public class StagingWriteRepository {
 
     /** Stores the rows; answers the receipts of those stored, by receipt id (absent: key already used). */
     public Uni<Map<UUID, Receipt>> insertAll(String interfaceName, String sourceSystem, List<NewRow> rows) {
+        return insertAll(pool, interfaceName, sourceSystem, rows);
+    }
+
+    /** The same on {@code client}: the pool, or a transaction's connection. */
+    public Uni<Map<UUID, Receipt>> insertAll(SqlClient client, String interfaceName, String sourceSystem,
+                                             List<NewRow> rows) {
         if (rows.size() == 1) {
             NewRow row = rows.get(0);
             Tuple params = Tuple.tuple()
@@ -74,7 +81,7 @@ public class StagingWriteRepository {
                     .addString(row.externalId()).addString(row.operation().name()).addOffsetDateTime(row.sentAt())
                     .addString(row.payloadJson()).addString(row.idempotencyKey())
                     .addValue(row.requestHash() == null ? null : Buffer.buffer(row.requestHash()));
-            return pool.preparedQuery(INSERT_ONE).execute(params).map(StagingWriteRepository::receipts);
+            return client.preparedQuery(INSERT_ONE).execute(params).map(StagingWriteRepository::receipts);
         }
         int n = rows.size();
         UUID[] ids = new UUID[n];
@@ -99,7 +106,7 @@ public class StagingWriteRepository {
                 .addArrayOfUUID(ids).addArrayOfString(externalIds).addArrayOfString(operations)
                 .addArrayOfOffsetDateTime(sentAts).addArrayOfString(payloads).addArrayOfString(keys)
                 .addValue(hashes);
-        return pool.preparedQuery(INSERT_ALL).execute(params).map(StagingWriteRepository::receipts);
+        return client.preparedQuery(INSERT_ALL).execute(params).map(StagingWriteRepository::receipts);
     }
 
     private static Map<UUID, Receipt> receipts(RowSet<Row> result) {
@@ -112,9 +119,9 @@ public class StagingWriteRepository {
     }
 
     /** The rows these idempotency keys already stored, by key. */
-    public Uni<Map<String, StoredRequest>> findByIdempotencyKeys(String interfaceName, String sourceSystem,
-                                                                 List<String> keys) {
-        return pool.preparedQuery(FIND_BY_IDEMPOTENCY_KEYS)
+    public Uni<Map<String, StoredRequest>> findByIdempotencyKeys(SqlClient client, String interfaceName,
+                                                                 String sourceSystem, List<String> keys) {
+        return client.preparedQuery(FIND_BY_IDEMPOTENCY_KEYS)
                 .execute(Tuple.of(interfaceName, sourceSystem, keys.toArray(String[]::new)))
                 .map(result -> {
                     Map<String, StoredRequest> found = new HashMap<>();

@@ -28,6 +28,7 @@ import org.integrationhub.common.security.Caller;
 import org.integrationhub.common.security.CallerContext;
 import org.integrationhub.common.staging.Receipt;
 import org.integrationhub.common.staging.StagingRecordRepository;
+import org.integrationhub.intake.service.BatchResult;
 import org.integrationhub.intake.service.Candidate;
 import org.integrationhub.intake.service.RecordIntakeService;
 
@@ -89,12 +90,12 @@ public class RecordResource {
             @Parameter(description = "The interface: departments, employees or partners", example = "departments")
             @PathParam("interface") String interfaceName,
             @Parameter(description = "Makes a retry safe: the same key and body return the original receipt. "
-                    + "Takes precedence over the envelope's messageId.")
+                    + "Takes precedence over the envelope's messageId. Up to 128 visible ASCII characters.")
             @HeaderParam("Idempotency-Key") String idempotencyKey,
             byte[] body) {
         Caller caller = callerContext.get();
         InterfaceDefinition definition = intake.interfaceFor(interfaceName, caller);
-        return intake.acceptOne(definition, caller, body, blankToNull(idempotencyKey)).map(accepted -> {
+        return intake.acceptOne(definition, caller, body, IdempotencyKey.of(idempotencyKey)).map(accepted -> {
             Response.ResponseBuilder response = Response.accepted(accepted.receipt())
                     .header("Location", receiptLocation(accepted.receipt()));
             if (accepted.replayed()) {
@@ -114,7 +115,7 @@ public class RecordResource {
                     + "long as that one is accepted. Accepted records are stored together; rejected ones store nothing. "
                     + "results[] has one entry per record, in order: its receiptId and status, or REJECTED with errors "
                     + "whose fields are paths such as records[3].data.name. Each record's messageId is its idempotency "
-                    + "key. More than 1000 records is a 400.")
+                    + "key; an Idempotency-Key header makes the whole batch replayable. More than 1000 records is a 400.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = BatchSchema.class),
             examples = @ExampleObject(name = "parent and child", value = OpenApiExamples.BATCH_REQUEST)))
@@ -130,12 +131,22 @@ public class RecordResource {
     @APIResponse(responseCode = "413", description = "The body is over the size limit")
     @APIResponse(responseCode = "415", description = "The body is not application/json")
     @APIResponse(responseCode = "503", description = "The database is unavailable; nothing was stored")
-    public Uni<BatchResult> sendBatch(
+    public Uni<Response> sendBatch(
             @Parameter(description = "The interface", example = "departments") @PathParam("interface") String interfaceName,
+            @Parameter(description = "Makes a retry of the whole batch safe: the same key and body answer the "
+                    + "original results and store nothing; another body under the key is 422. Up to 128 visible "
+                    + "ASCII characters.")
+            @HeaderParam("Idempotency-Key") String idempotencyKey,
             byte[] body) {
         Caller caller = callerContext.get();
         InterfaceDefinition definition = intake.interfaceFor(interfaceName, caller);
-        return intake.acceptBatch(definition, caller, body).map(BatchResult::of);
+        return intake.acceptBatch(definition, caller, body, IdempotencyKey.of(idempotencyKey)).map(outcome -> {
+            Response.ResponseBuilder response = Response.ok(outcome.resultJson(), MediaType.APPLICATION_JSON);
+            if (outcome.replayed()) {
+                response.header("Idempotent-Replayed", "true");
+            }
+            return response.build();
+        });
     }
 
     @GET
@@ -162,36 +173,6 @@ public class RecordResource {
     /** Relative (RFC 9110 allows it), so it stays right behind any ingress or proxy. */
     private static String receiptLocation(Receipt receipt) {
         return "/api/v1/receipts/" + receipt.receiptId();
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    /** The answer to a batch. */
-    @Schema(name = "BatchResult")
-    public record BatchResult(
-            @Schema(description = "How many records were accepted (stored, or replays of stored ones)") int accepted,
-            @Schema(description = "How many were rejected; they stored nothing") int rejected,
-            @Schema(description = "One entry per record, in request order") List<BatchItem> results) {
-
-        static BatchResult of(List<Candidate> candidates) {
-            List<BatchItem> items = candidates.stream().map(c -> c.rejection() == null
-                    ? new BatchItem(c.index(), c.receipt().receiptId().toString(), c.receipt().status().name(), null)
-                    : new BatchItem(c.index(), null, "REJECTED", c.errors())).toList();
-            int accepted = (int) items.stream().filter(i -> i.receiptId() != null).count();
-            return new BatchResult(accepted, items.size() - accepted, items);
-        }
-    }
-
-    /** One record's outcome in a batch. */
-    @Schema(name = "BatchItem")
-    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-    public record BatchItem(
-            @Schema(description = "Position in records[], from 0") int index,
-            @Schema(description = "The receipt, when accepted") String receiptId,
-            @Schema(description = "The receipt's status (PENDING for a new record), or REJECTED") String status,
-            @Schema(description = "Why it was rejected") List<org.integrationhub.common.problem.FieldError> errors) {
     }
 
     /** The envelope's shape, for the OpenAPI document only. */

@@ -1,6 +1,10 @@
 package org.integrationhub.intake.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,12 +23,16 @@ import org.integrationhub.common.staging.Receipt;
 import org.integrationhub.common.validation.Canonical;
 import org.integrationhub.common.validation.Envelope;
 import org.integrationhub.common.validation.EnvelopeReader;
+import org.integrationhub.common.validation.InstantRange;
+import org.integrationhub.intake.config.IntakeConfig;
+import org.integrationhub.intake.repository.BatchRequestRepository;
 import org.integrationhub.intake.repository.ReferenceRepository;
 import org.integrationhub.intake.repository.StagingWriteRepository;
 import org.integrationhub.intake.repository.StagingWriteRepository.NewRow;
 import org.integrationhub.intake.repository.StagingWriteRepository.StoredRequest;
 
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -50,6 +58,16 @@ public class RecordIntakeService {
     StagingWriteRepository staging;
     @Inject
     org.integrationhub.intake.repository.PendingSignal signal;
+    @Inject
+    BatchRequestRepository batches;
+    @Inject
+    IntakeConfig config;
+    @Inject
+    Pool pool;
+    @Inject
+    ObjectMapper json;
+
+    Clock clock = Clock.systemUTC();
 
     /** The interface, or a 404 problem; then a 403 when the caller's key does not grant it. */
     public InterfaceDefinition interfaceFor(String name, Caller caller) {
@@ -69,8 +87,8 @@ public class RecordIntakeService {
      */
     public Uni<Candidate> acceptOne(InterfaceDefinition definition, Caller caller, byte[] body, String idempotencyKey) {
         Candidate candidate = new Candidate(0, "", EnvelopeReader.parse(body));
-        check(candidate, definition, caller, idempotencyKey);
-        return process(definition, caller, List.of(candidate)).map(all -> {
+        check(candidate, definition, caller, idempotencyKey, config.sentAtRange(clock));
+        return process(definition, caller, List.of(candidate), pool).map(all -> {
             if (!candidate.alive()) {
                 List<FieldError> errors = candidate.errors();
                 throw new ProblemException(candidate.rejection(),
@@ -80,9 +98,72 @@ public class RecordIntakeService {
         });
     }
 
-    /** Up to {@value #MAX_BATCH} records, each accepted or rejected on its own. */
-    public Uni<List<Candidate>> acceptBatch(InterfaceDefinition definition, Caller caller, byte[] body) {
+    /** A batch's answer, and whether it is the replay of an earlier request with the same Idempotency-Key. */
+    public record BatchOutcome(String resultJson, boolean replayed) {
+    }
+
+    /**
+     * Up to {@value #MAX_BATCH} records, each accepted or rejected on its own. With an idempotency key the
+     * answer is stored with the rows, in one transaction, and the same key and body answer it again.
+     */
+    public Uni<BatchOutcome> acceptBatch(InterfaceDefinition definition, Caller caller, byte[] body,
+                                         String idempotencyKey) {
         JsonNode root = EnvelopeReader.parse(body);
+        List<Candidate> candidates = candidates(definition, caller, root);
+        if (idempotencyKey == null) {
+            return process(definition, caller, candidates, pool).map(all -> new BatchOutcome(encode(all), false));
+        }
+        byte[] digest = Canonical.sha256(root);
+        return replayBatch(definition, caller, idempotencyKey, digest).chain(replay -> replay != null
+                ? Uni.createFrom().item(replay)
+                : resolveReferences(definition, caller, candidates)
+                        .chain(() -> pool.withTransaction(conn -> store(definition, caller, candidates, conn)
+                                .chain(() -> {
+                                    String result = encode(candidates);
+                                    return batches.insert(conn, definition.name(), caller.sourceSystem(),
+                                            idempotencyKey, digest, result).invoke(stored -> {
+                                        if (!stored) {
+                                            // a concurrent request with this key won: undo ours, answer its result
+                                            throw new KeyTakenException();
+                                        }
+                                    }).replaceWith(new BatchOutcome(result, false));
+                                })))
+                        .onFailure(KeyTakenException.class).recoverWithUni(() ->
+                                replayBatch(definition, caller, idempotencyKey, digest)));
+    }
+
+    /** The stored answer for this key and body; a 422 for another body; null when the key is new. */
+    private Uni<BatchOutcome> replayBatch(InterfaceDefinition definition, Caller caller, String key, byte[] digest) {
+        return batches.find(definition.name(), caller.sourceSystem(), key).map(found -> {
+            if (found.isEmpty()) {
+                return null;
+            }
+            if (!MessageDigest.isEqual(found.get().requestHash(), digest)) {
+                throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED,
+                        "Idempotency key '" + key + "' was already used for another batch; use a new key for each batch",
+                        List.of(new FieldError("Idempotency-Key", ErrorCode.NOT_ALLOWED,
+                                "Idempotency key '" + key + "' was already used for another batch")));
+            }
+            return new BatchOutcome(found.get().resultJson(), true);
+        });
+    }
+
+    private String encode(List<Candidate> candidates) {
+        try {
+            return json.writeValueAsString(BatchResult.of(candidates));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode a batch result", e);
+        }
+    }
+
+    /** Another request stored the same batch key first. */
+    private static final class KeyTakenException extends RuntimeException {
+        KeyTakenException() {
+            super(null, null, false, false);
+        }
+    }
+
+    private List<Candidate> candidates(InterfaceDefinition definition, Caller caller, JsonNode root) {
         JsonNode records = root.get("records");
         List<FieldError> shape = new ArrayList<>();
         if (!root.isObject()) {
@@ -109,17 +190,19 @@ public class RecordIntakeService {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, shape.get(0).message(), shape);
         }
         List<Candidate> candidates = new ArrayList<>(records.size());
+        InstantRange sentAtRange = config.sentAtRange(clock);
         for (int i = 0; i < records.size(); i++) {
             Candidate candidate = new Candidate(i, "records[" + i + "].", records.get(i));
-            check(candidate, definition, caller, null);
+            check(candidate, definition, caller, null, sentAtRange);
             candidates.add(candidate);
         }
-        return process(definition, caller, candidates);
+        return candidates;
     }
 
-    private void check(Candidate c, InterfaceDefinition definition, Caller caller, String idempotencyKey) {
+    private void check(Candidate c, InterfaceDefinition definition, Caller caller, String idempotencyKey,
+                       InstantRange sentAtRange) {
         List<FieldError> errors = new ArrayList<>();
-        Envelope envelope = EnvelopeReader.validate(c.node, c.pathPrefix, definition, errors);
+        Envelope envelope = EnvelopeReader.validate(c.node, c.pathPrefix, definition, sentAtRange, errors);
         if (envelope == null) {
             c.reject(ProblemType.VALIDATION_FAILED, errors);
             return;
@@ -138,9 +221,10 @@ public class RecordIntakeService {
         c.receiptId = UuidV7.next();
     }
 
-    private Uni<List<Candidate>> process(InterfaceDefinition definition, Caller caller, List<Candidate> candidates) {
+    private Uni<List<Candidate>> process(InterfaceDefinition definition, Caller caller, List<Candidate> candidates,
+                                         SqlClient client) {
         return resolveReferences(definition, caller, candidates)
-                .chain(() -> store(definition, caller, candidates))
+                .chain(() -> store(definition, caller, candidates, client))
                 .replaceWith(candidates);
     }
 
@@ -231,7 +315,8 @@ public class RecordIntakeService {
         return kind != ReferenceKind.COMPANY_PARTNER || "COMPANY".equals(envelope.data().path("type").asText());
     }
 
-    private Uni<Void> store(InterfaceDefinition definition, Caller caller, List<Candidate> candidates) {
+    private Uni<Void> store(InterfaceDefinition definition, Caller caller, List<Candidate> candidates,
+                            SqlClient client) {
         List<Candidate> accepted = candidates.stream().filter(Candidate::alive).toList();
         if (accepted.isEmpty()) {
             return Uni.createFrom().voidItem();
@@ -239,7 +324,7 @@ public class RecordIntakeService {
         List<NewRow> rows = accepted.stream().map(c -> new NewRow(c.receiptId, c.envelope.externalId(),
                 c.envelope.operation(), c.envelope.sentAt(), c.envelope.data().toString(), c.idempotencyKey,
                 c.digest)).toList();
-        return staging.insertAll(definition.name(), caller.sourceSystem(), rows).chain(stored -> {
+        return staging.insertAll(client, definition.name(), caller.sourceSystem(), rows).chain(stored -> {
             if (!stored.isEmpty()) {
                 signal.stored(definition.name());
             }
@@ -256,7 +341,7 @@ public class RecordIntakeService {
                 return Uni.createFrom().voidItem();
             }
             List<String> keys = conflicted.stream().map(c -> c.idempotencyKey).distinct().toList();
-            return staging.findByIdempotencyKeys(definition.name(), caller.sourceSystem(), keys)
+            return staging.findByIdempotencyKeys(client, definition.name(), caller.sourceSystem(), keys)
                     .invoke(originals -> conflicted.forEach(c -> replay(c, originals.get(c.idempotencyKey))))
                     .replaceWithVoid();
         });

@@ -6,6 +6,7 @@ import org.integrationhub.common.problem.FieldError;
 import org.integrationhub.common.problem.ProblemException;
 import org.integrationhub.common.problem.ProblemType;
 import org.integrationhub.common.validation.EnvelopeReader;
+import org.integrationhub.common.validation.StorableText;
 
 import java.util.Iterator;
 import java.util.List;
@@ -24,6 +25,10 @@ final class JsonBody {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, "The body must be a JSON object",
                     List.of(new FieldError("$", ErrorCode.INVALID_FORMAT, "The body must be a JSON object")));
         }
+        // text the database cannot store is refused before any field is read
+        List<FieldError> unstorable = new java.util.ArrayList<>();
+        StorableText.check(node, "", unstorable);
+        rejectIfAny(unstorable);
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String field = it.next();
             if (!allowed.contains(field)) {

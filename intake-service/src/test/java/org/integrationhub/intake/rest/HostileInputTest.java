@@ -1,0 +1,191 @@
+package org.integrationhub.intake.rest;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.integrationhub.devsupport.PostgresTestResource;
+import org.junit.jupiter.api.Test;
+
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
+import static org.integrationhub.intake.IntakeFixture.HIS;
+import static org.integrationhub.intake.IntakeFixture.activeDepartment;
+import static org.integrationhub.intake.IntakeFixture.envelope;
+import static org.integrationhub.intake.IntakeFixture.post;
+import static org.integrationhub.intake.IntakeFixture.postBatch;
+import static org.integrationhub.intake.IntakeFixture.stored;
+import static org.integrationhub.intake.IntakeFixture.unique;
+
+/** What a hostile partner sends: text the database cannot store, instants out of range, abused idempotency keys. */
+@QuarkusTest
+@WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
+class HostileInputTest {
+
+    /** A JSON string escape that Jackson decodes to U+0000. */
+    static final String NUL = "\\u0000";
+    /** A lone high surrogate, which has no UTF-8 form. */
+    static final String LONE_SURROGATE = "\\ud800";
+
+    static String dept(String code, String name) {
+        return envelope("HIS", code, "CREATE", "{\"code\":\"%s\",\"name\":\"%s\"}".formatted(code, name));
+    }
+
+    static String withSentAt(String body, String sentAt) {
+        return body.replace("2026-11-26T08:00:00+08:00", sentAt);
+    }
+
+    @Test
+    void aNulInDataIsA400NamingTheFieldAndNothingIsStored() throws SQLException {
+        String code = unique("D");
+        post(HIS, "departments", dept(code, "Cardi" + NUL + "ology")).then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("data.name"))
+                .body("errors[0].code", equalTo("invalid_value"));
+        assertThat(stored(code)).isZero();
+    }
+
+    @Test
+    void aNulInTheEnvelopeOrAFieldNameIsA400() throws SQLException {
+        String code = unique("D");
+        post(HIS, "departments", dept(code, "Name").replace("\"externalId\": \"" + code, "\"externalId\": \"" + code + NUL))
+                .then().statusCode(400).body("errors[0].field", equalTo("externalId"))
+                .body("errors[0].code", equalTo("invalid_value"));
+        post(HIS, "departments", dept(code, "Name").replace("\"name\"", "\"na" + NUL + "me\""))
+                .then().statusCode(400).body("errors[0].code", equalTo("invalid_value"))
+                .body("errors[0].field", equalTo("data.na\\u0000me"));
+        assertThat(stored(code)).isZero();
+    }
+
+    @Test
+    void aLoneSurrogateIsRefusedNotStoredAsAQuestionMark() throws SQLException {
+        String code = unique("D");
+        post(HIS, "departments", dept(code, "Ward " + LONE_SURROGATE)).then().statusCode(400)
+                .body("errors[0].field", equalTo("data.name"))
+                .body("errors[0].code", equalTo("invalid_value"));
+        assertThat(stored(code)).isZero();
+        // a surrogate pair is a real character (an emoji, a rare CJK ideograph) and is stored as sent
+        String ok = unique("D");
+        post(HIS, "departments", dept(ok, "Ward \\ud842\\udfb7")).then().statusCode(202);
+        assertThat(org.integrationhub.intake.IntakeFixture.payloadField(ok, "name")).isEqualTo("Ward \uD842\uDFB7");
+    }
+
+    @Test
+    void aNulInAPathOrQueryParameterIsA400() {
+        given().urlEncodingEnabled(false).header("X-API-Key", HIS)
+                .when().get("/api/v1/interfaces/departments/records/a%00b/receipts")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("externalId"))
+                .body("errors[0].code", equalTo("invalid_value"));
+        given().urlEncodingEnabled(false).header("X-API-Key", HIS)
+                .when().get("/api/v1/interfaces/departments/records/D-1/receipts?page=a%00b")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("page"));
+    }
+
+    @Test
+    void inABatchOnlyTheItemWithBadTextIsRejected() throws SQLException {
+        String a = unique("D");
+        String b = unique("D");
+        String c = unique("D");
+        postBatch(HIS, "departments", "{\"records\": [" + String.join(",",
+                dept(a, "A"), dept(b, "B" + NUL), dept(c, "C")) + "]}")
+                .then().statusCode(200)
+                .body("accepted", equalTo(2)).body("rejected", equalTo(1))
+                .body("results[1].status", equalTo("REJECTED"))
+                .body("results[1].errors[0].field", equalTo("records[1].data.name"))
+                .body("results[1].errors[0].code", equalTo("invalid_value"));
+        assertThat(List.of(stored(a), stored(b), stored(c))).containsExactly(1, 0, 1);
+    }
+
+    @Test
+    void sentAtOutsideItsRangeIsA400AndNeverClamped() throws SQLException {
+        String code = unique("D");
+        for (String sentAt : List.of("+999999999-12-31T23:59:59Z", "9999-12-31T23:59:59Z", "0000-01-01T00:00:00Z",
+                "-4714-11-23T00:00:00Z", "1999-12-31T23:59:59Z",
+                Instant.now().plus(10, ChronoUnit.MINUTES).toString(),
+                "2026-11-26T08:00:00.123456789Z")) {
+            post(HIS, "departments", withSentAt(dept(code, "Name"), sentAt)).then().statusCode(400)
+                    .body("errors[0].field", equalTo("sentAt"))
+                    .body("errors[0].code", equalTo("invalid_value"));
+        }
+        assertThat(stored(code)).isZero();
+    }
+
+    @Test
+    void anAcceptedSentAtReadsBackExactly() {
+        String code = unique("D");
+        Instant soon = Instant.now().plus(2, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MICROS);
+        for (String sentAt : List.of("2000-01-01T00:00:00Z", "2026-11-26T08:00:00.123456+08:00", soon.toString())) {
+            String receipt = post(HIS, "departments", withSentAt(dept(code, "Name"), sentAt)).then().statusCode(202)
+                    .extract().path("receiptId");
+            String read = given().header("X-API-Key", HIS).get("/api/v1/receipts/" + receipt).then().statusCode(200)
+                    .extract().path("sentAt");
+            assertThat(Instant.parse(read)).isEqualTo(java.time.OffsetDateTime.parse(sentAt).toInstant());
+        }
+    }
+
+    @Test
+    void aHireDateOutsideItsRangeIsA400() throws SQLException {
+        String dept = unique("D");
+        activeDepartment(dept);
+        String code = unique("E");
+        for (String hireDate : List.of("+999999999-12-31", "1899-12-31", "3000-01-01")) {
+            post(HIS, "employees", envelope("HIS", code, "CREATE", """
+                    {"code":"%s","name":"Li","departmentCode":"%s","hireDate":"%s"}""".formatted(code, dept, hireDate)))
+                    .then().statusCode(400)
+                    .body("errors[0].field", equalTo("data.hireDate"))
+                    .body("errors[0].code", equalTo("invalid_value"));
+        }
+        assertThat(stored(code)).isZero();
+    }
+
+    @Test
+    void anIdempotencyKeyMakesAWholeBatchReplayable() throws SQLException {
+        String a = unique("D");
+        String b = unique("D");
+        String key = unique("batch");
+        String body = "{\"records\": [" + dept(a, "A") + "," + dept(b, "B") + "]}";
+        String first = given().header("X-API-Key", HIS).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(body).post("/api/v1/interfaces/departments/records/batch")
+                .then().statusCode(200).header("Idempotent-Replayed", nullValue()).body("accepted", equalTo(2))
+                .extract().asString();
+        String again = given().header("X-API-Key", HIS).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(body).post("/api/v1/interfaces/departments/records/batch")
+                .then().statusCode(200).header("Idempotent-Replayed", equalTo("true")).extract().asString();
+        assertThat(again).isEqualTo(first);
+        assertThat(List.of(stored(a), stored(b))).containsExactly(1, 1);
+
+        given().header("X-API-Key", HIS).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body("{\"records\": [" + dept(a, "Other") + "]}").post("/api/v1/interfaces/departments/records/batch")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("Idempotency-Key"));
+        assertThat(stored(a)).isOne();
+    }
+
+    @Test
+    void idempotencyKeysAreLimitedLikeMessageIds() throws SQLException {
+        String code = unique("D");
+        for (String key : List.of("k".repeat(129), "k".repeat(7000))) {
+            given().header("X-API-Key", HIS).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                    .body(dept(code, "Name")).post("/api/v1/interfaces/departments/records")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors.field", hasItem("Idempotency-Key"))
+                    .body("errors[0].code", equalTo("too_long"));
+            given().header("X-API-Key", HIS).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                    .body("{\"records\": [" + dept(code, "Name") + "]}").post("/api/v1/interfaces/departments/records/batch")
+                    .then().statusCode(400).body("errors[0].field", equalTo("Idempotency-Key"));
+        }
+        given().header("X-API-Key", HIS).header("Idempotency-Key", "k".repeat(128)).contentType(ContentType.JSON)
+                .body(dept(code, "Name")).post("/api/v1/interfaces/departments/records").then().statusCode(202);
+        assertThat(stored(code)).isOne();
+    }
+}
