@@ -41,16 +41,21 @@ public final class IntakeFixture {
                  "sentAt": "2026-11-26T08:00:00+08:00", "data": %s}""".formatted(source, externalId, operation, dataJson);
     }
 
-    /** An active department in the business table. */
+    /** An active department in the business table, sent by HIS (a source references only its own records). */
     public static void activeDepartment(String code) throws SQLException {
         execute("INSERT INTO department (code, name, source_system, external_id, last_sent_at) "
-                + "VALUES (?, 'Seeded', 'SEED', ?, now())", code, code);
+                + "VALUES (?, 'Seeded', 'HIS', ?, now())", code, code);
     }
 
-    /** An active (or archived) partner in the business table. */
+    /** An active (or archived) partner in the business table, sent by ERP. */
     public static void partner(String code, String type, boolean active) throws SQLException {
+        partner("ERP", code, type, active);
+    }
+
+    /** An active (or archived) partner in the business table, sent by {@code source}. */
+    public static void partner(String source, String code, String type, boolean active) throws SQLException {
         execute("INSERT INTO partner (code, name, type, category_code, active, source_system, external_id, last_sent_at) "
-                + "VALUES (?, 'Seeded', ?, 'SUPPLIER', ?, 'SEED', ?, now())", code, type, active, code);
+                + "VALUES (?, 'Seeded', ?, 'SUPPLIER', ?, ?, ?, now())", code, type, active, source, code);
     }
 
     public static int stored(String externalId) throws SQLException {

@@ -14,8 +14,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Answers which of a set of codes name master data: an active business record, or a record the same
- * source system has sent that is still waiting in staging. One statement per kind of reference for a
+ * Answers which of a set of codes name master data the sending source system may reference: an active
+ * business record that same source system sent, or one it sent that is still waiting in staging, or master
+ * data the hub owns (partner categories). A source can neither see nor attach to another source's records. One statement per kind of reference for a
  * whole batch; the staged half uses the partial index {@code staging_record_waiting_code_idx}.
  */
 @ApplicationScoped
@@ -23,7 +24,7 @@ public class ReferenceRepository {
 
     static final Map<ReferenceKind, String> EXISTING = new EnumMap<>(Map.of(
             ReferenceKind.DEPARTMENT, """
-                    SELECT code FROM department WHERE code = ANY ($1) AND active
+                    SELECT code FROM department WHERE code = ANY ($1) AND active AND source_system = $2
                     UNION
                     SELECT payload ->> 'code' FROM staging_record
                      WHERE interface = 'departments' AND source_system = $2 AND payload ->> 'code' = ANY ($1)
@@ -31,7 +32,7 @@ public class ReferenceRepository {
             ReferenceKind.PARTNER_CATEGORY, """
                     SELECT code FROM partner_category WHERE code = ANY ($1) AND active AND $2::text IS NOT NULL""",
             ReferenceKind.COMPANY_PARTNER, """
-                    SELECT code FROM partner WHERE code = ANY ($1) AND active AND type = 'COMPANY'
+                    SELECT code FROM partner WHERE code = ANY ($1) AND active AND type = 'COMPANY' AND source_system = $2
                     UNION
                     SELECT payload ->> 'code' FROM staging_record
                      WHERE interface = 'partners' AND source_system = $2 AND payload ->> 'code' = ANY ($1)

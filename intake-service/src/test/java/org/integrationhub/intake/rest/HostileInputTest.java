@@ -188,4 +188,18 @@ class HostileInputTest {
                 .body(dept(code, "Name")).post("/api/v1/interfaces/departments/records").then().statusCode(202);
         assertThat(stored(code)).isOne();
     }
+
+    @Test
+    void aSourceCannotAttachToOrProbeAnotherSourcesRecords() throws SQLException {
+        String hisCompany = unique("C");
+        org.integrationhub.intake.IntakeFixture.partner("HIS", hisCompany, "COMPANY", true);
+        String contact = unique("P");
+        post(org.integrationhub.intake.IntakeFixture.ERP, "partners", envelope("ERP", contact, "CREATE", """
+                {"code":"%s","name":"Zhang San","type":"PERSON","categoryCode":"SUPPLIER","parentCode":"%s"}"""
+                .formatted(contact, hisCompany)))
+                .then().statusCode(422)
+                .body("errors[0].field", equalTo("data.parentCode"))
+                .body("errors[0].code", equalTo("unknown_reference"));
+        assertThat(stored(contact)).isZero();
+    }
 }

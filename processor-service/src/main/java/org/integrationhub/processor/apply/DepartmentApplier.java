@@ -39,8 +39,8 @@ public class DepartmentApplier extends LinkedRecordApplier {
         JsonObject data = row.payload();
         String parentCode = data.getString("parentCode");
         Uni<Long> parent = parentCode == null ? Uni.createFrom().nullItem()
-                : reference(conn, row, departments.activeIdByCode(conn, parentCode), interfaceName(), parentCode,
-                        "parent department " + parentCode)
+                : reference(conn, row, () -> departments.activeIdByCode(conn, row.sourceSystem(), parentCode),
+                        interfaceName(), parentCode, "parent department " + parentCode, "parentCode")
                         .chain(id -> withoutLoop(conn, existing, id, "parent department " + parentCode));
         return parent.chain(parentId -> {
             Values values = new Values(data.getString("code"), data.getString("name"), parentId,

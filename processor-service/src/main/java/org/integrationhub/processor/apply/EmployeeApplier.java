@@ -42,8 +42,8 @@ public class EmployeeApplier extends LinkedRecordApplier {
     protected Uni<Void> write(SqlConnection conn, ClaimedRow row, Optional<Linked> existing) {
         JsonObject data = row.payload();
         String departmentCode = data.getString("departmentCode");
-        return reference(conn, row, departments.activeIdByCode(conn, departmentCode),
-                InterfaceRegistry.DEPARTMENTS.name(), departmentCode, "department " + departmentCode)
+        return reference(conn, row, () -> departments.activeIdByCode(conn, row.sourceSystem(), departmentCode),
+                InterfaceRegistry.DEPARTMENTS.name(), departmentCode, "department " + departmentCode, null)
                 .chain(departmentId -> {
                     String hireDate = data.getString("hireDate");
                     Values values = new Values(data.getString("code"), data.getString("name"), departmentId,

@@ -8,6 +8,7 @@ import org.integrationhub.processor.business.LinkedTable;
 import org.integrationhub.processor.business.LinkedTable.Linked;
 
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The rules every interface shares, as the contract states them; an interface's applier adds only how
@@ -52,9 +53,23 @@ public abstract class LinkedRecordApplier implements Applier {
     }
 
     private Uni<ApplyOutcome> upsert(SqlConnection conn, ClaimedRow row, Optional<Linked> existing) {
-        boolean archiving = existing.isPresent() && existing.get().active() && !row.payload().getBoolean("active", true);
-        Uni<Void> allowed = archiving ? refuseWhileReferenced(conn, existing.get()) : Uni.createFrom().voidItem();
+        boolean active = row.payload().getBoolean("active", true);
+        boolean archiving = existing.isPresent() && existing.get().active() && !active;
+        Uni<Void> allowed = archiving ? refuseWhileReferenced(conn, existing.get())
+                : active ? codeFree(conn, row) : Uni.createFrom().voidItem();
         return allowed.chain(() -> write(conn, row, existing)).replaceWith(ApplyOutcome.processed());
+    }
+
+    /** An active record's code must not be held by another active record; says which, in plain words. */
+    private Uni<Void> codeFree(SqlConnection conn, ClaimedRow row) {
+        String code = row.payload().getString("code");
+        return table().codeOwner(conn, code, row.sourceSystem(), row.externalId()).invoke(owner -> {
+            if (owner.isPresent()) {
+                throw new ApplyException(ErrorClass.CONFLICT, "code " + code + " is already used by the active "
+                        + table().tableName() + " that " + owner.get().sourceSystem() + " sent as "
+                        + owner.get().externalId() + "; codes are unique among active records");
+            }
+        }).replaceWithVoid();
     }
 
     private Uni<ApplyOutcome> archive(SqlConnection conn, ClaimedRow row, Linked existing) {
@@ -73,16 +88,31 @@ public abstract class LinkedRecordApplier implements Applier {
     }
 
     /**
-     * A reference the row makes: the id of the active record {@code lookup} found, else what its staged row
-     * says (wait while it is open, fail naming it when it failed or does not exist).
+     * A reference the row makes: the id of the active record {@code lookup} finds among the records the row's
+     * source system sent, else what its staged row says: wait while it is open (unless the wait is circular),
+     * fail naming it when it failed or does not exist.
      *
+     * <p>The business table and staging are read in separate statements, and the referenced record may be
+     * applied between them (its row then reads PROCESSED, no longer open). So whenever staging says "not
+     * waiting", the business table is read once more before failing: a record committed before that staging
+     * read is visible to this later one, and a row never fails for a reference that exists.
+     *
+     * @param lookup          reads the business table; run again after the staging read
      * @param stagedInterface where the referenced record would be staged
+     * @param selfField       the field, when the reference points into this same interface (a parent); else null
      * @param label           how messages name it: "department D-1"
      */
-    protected Uni<Long> reference(SqlConnection conn, ClaimedRow row, Uni<Optional<Long>> lookup,
-                                  String stagedInterface, String code, String label) {
-        return lookup.chain(found -> found.isPresent() ? Uni.createFrom().item(found.get())
-                : staged.missing(conn, stagedInterface, row.sourceSystem(), code, label));
+    protected Uni<Long> reference(SqlConnection conn, ClaimedRow row, Supplier<Uni<Optional<Long>>> lookup,
+                                  String stagedInterface, String code, String label, String selfField) {
+        StagedReferences.SelfReference self = selfField == null ? null
+                : new StagedReferences.SelfReference(table().tableName(), selfField);
+        return lookup.get().chain(found -> found.isPresent() ? Uni.createFrom().item(found.get())
+                : staged.decide(conn, row, stagedInterface, code, label, self)
+                        .chain(verdict -> lookup.get().map(again -> again.orElseThrow(() -> verdict.failed()
+                                ? new ApplyException(ErrorClass.REFERENCE, label + " failed (receipt "
+                                        + verdict.failedReceiptId() + "): " + verdict.error())
+                                : new ApplyException(ErrorClass.REFERENCE, label + " does not exist or is archived "
+                                        + "among the records " + row.sourceSystem() + " sent")))));
     }
 
     /** Fails the row when making {@code parentId} the parent of {@code existing} would make it its own ancestor. */

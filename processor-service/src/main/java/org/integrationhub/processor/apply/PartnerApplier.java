@@ -67,13 +67,13 @@ public class PartnerApplier extends LinkedRecordApplier {
 
     private Uni<Long> parent(SqlConnection conn, ClaimedRow row, String parentCode, Optional<Linked> existing) {
         String label = "parent partner " + parentCode;
-        return partners.activeByCode(conn, parentCode).chain(found -> {
+        return reference(conn, row, () -> partners.activeByCode(conn, row.sourceSystem(), parentCode).map(found -> {
             if (found.isPresent() && !COMPANY.equals(found.get().type())) {
                 throw new ApplyException(ErrorClass.VALIDATION, label + " is a person; a parent must be a company");
             }
-            return reference(conn, row, Uni.createFrom().item(found.map(PartnerWriteRepository.Typed::id)),
-                    interfaceName(), parentCode, label);
-        }).chain(parentId -> withoutLoop(conn, existing, parentId, label));
+            return found.map(PartnerWriteRepository.Typed::id);
+        }), interfaceName(), parentCode, label, "parentCode")
+                .chain(parentId -> withoutLoop(conn, existing, parentId, label));
     }
 
     private Uni<Void> contactsStayWithACompany(SqlConnection conn, Linked existing) {

@@ -24,16 +24,26 @@ public abstract class LinkedTable {
     public record Linked(long id, OffsetDateTime lastSentAt, boolean active) {
     }
 
+    /** Another record holding a code, which a write of this record would collide with. */
+    public record CodeOwner(String sourceSystem, String externalId) {
+    }
+
+    private final String table;
     private final String lockBySource;
     private final String activeIdByCode;
+    private final String codeOwner;
     private final String archive;
     private final String parentWouldLoop;
 
     /** @param table the business table: {@code department}, {@code employee}, {@code partner} */
     protected LinkedTable(String table) {
+        this.table = table;
         lockBySource = "SELECT id, last_sent_at, active FROM " + table
                 + " WHERE source_system = $1 AND external_id = $2 FOR UPDATE";
-        activeIdByCode = "SELECT id FROM " + table + " WHERE code = $1 AND active";
+        // a reference resolves only among the records the same source system sent (see README: references)
+        activeIdByCode = "SELECT id FROM " + table + " WHERE code = $1 AND active AND source_system = $2";
+        codeOwner = "SELECT source_system, external_id FROM " + table
+                + " WHERE code = $1 AND active AND NOT (source_system = $2 AND external_id = $3) LIMIT 1";
         archive = "UPDATE " + table + " SET active = false, last_sent_at = $2, last_receipt_id = $3, updated_at = now()"
                 + " WHERE id = $1";
         // Walks up from the would-be parent $1: meeting the record $2 on the way means a loop.
@@ -52,8 +62,21 @@ public abstract class LinkedTable {
                         r.getBoolean("active"))));
     }
 
-    public Uni<Optional<Long>> activeIdByCode(SqlConnection conn, String code) {
-        return conn.preparedQuery(activeIdByCode).execute(Tuple.of(code)).map(rows -> first(rows).map(r -> r.getLong("id")));
+    /** The business table's name. */
+    public String tableName() {
+        return table;
+    }
+
+    /** The id of the active record with {@code code} that {@code sourceSystem} sent. */
+    public Uni<Optional<Long>> activeIdByCode(SqlConnection conn, String sourceSystem, String code) {
+        return conn.preparedQuery(activeIdByCode).execute(Tuple.of(code, sourceSystem))
+                .map(rows -> first(rows).map(r -> r.getLong("id")));
+    }
+
+    /** The active record, other than the one linked to (sourceSystem, externalId), that holds {@code code}. */
+    public Uni<Optional<CodeOwner>> codeOwner(SqlConnection conn, String code, String sourceSystem, String externalId) {
+        return conn.preparedQuery(codeOwner).execute(Tuple.of(code, sourceSystem, externalId))
+                .map(rows -> first(rows).map(r -> new CodeOwner(r.getString("source_system"), r.getString("external_id"))));
     }
 
     public Uni<Void> archive(SqlConnection conn, long id, OffsetDateTime sentAt, UUID receiptId) {

@@ -32,7 +32,8 @@ public class PartnerWriteRepository extends LinkedTable {
     static final String ACTIVE_DEPENDANTS = """
             SELECT 'contact ' || code FROM partner WHERE parent_id = $1 AND active ORDER BY code LIMIT 10""";
 
-    static final String ACTIVE_TYPE_BY_CODE = "SELECT id, type FROM partner WHERE code = $1 AND active";
+    static final String ACTIVE_TYPE_BY_CODE =
+            "SELECT id, type FROM partner WHERE code = $1 AND active AND source_system = $2";
 
     static final String CATEGORY_ACTIVE = "SELECT active FROM partner_category WHERE code = $1";
 
@@ -64,8 +65,9 @@ public class PartnerWriteRepository extends LinkedTable {
                 v.province(), v.postalCode(), v.countryCode(), v.active(), sentAt, receiptId))).replaceWithVoid();
     }
 
-    public Uni<Optional<Typed>> activeByCode(SqlConnection conn, String code) {
-        return conn.preparedQuery(ACTIVE_TYPE_BY_CODE).execute(Tuple.of(code))
+    /** The active partner with {@code code} that {@code sourceSystem} sent. */
+    public Uni<Optional<Typed>> activeByCode(SqlConnection conn, String sourceSystem, String code) {
+        return conn.preparedQuery(ACTIVE_TYPE_BY_CODE).execute(Tuple.of(code, sourceSystem))
                 .map(rows -> first(rows).map(r -> new Typed(r.getLong("id"), r.getString("type"))));
     }
 

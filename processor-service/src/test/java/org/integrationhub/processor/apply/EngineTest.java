@@ -3,9 +3,7 @@ package org.integrationhub.processor.apply;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.json.JsonObject;
 import jakarta.inject.Inject;
 import org.integrationhub.devsupport.PostgresTestResource;
@@ -18,7 +16,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.integrationhub.processor.StagingFixture.count;
@@ -46,33 +43,12 @@ class EngineTest {
         processor.run(new JsonObject().put("interface", "departments")).await().atMost(WAIT);
     }
 
-    /** A worker that claims and applies batches until a claim comes back empty; answers the rows it claimed. */
     Uni<Integer> worker(String name, int batchSize) {
-        return Multi.createBy().repeating().uni(() -> processor.processBatch("departments", batchSize, name))
-                .whilst(n -> n > 0)
-                .collect().with(Collectors.summingInt(Integer::intValue));
+        return Workers.worker(processor, "departments", name, batchSize);
     }
 
-    /**
-     * A worker as the scheduler runs one: an empty claim (everything left is locked by the others at that
-     * moment) only ends its turn; it stops when no pending row of the run is left.
-     */
     Uni<Integer> polling(String name, int batchSize, String like) {
-        return Multi.createBy().repeating()
-                .uni(() -> worker(name, batchSize).chain(claimed -> Uni.createFrom().item(() -> pending(like))
-                        // the backlog check is plain JDBC: off the event loop
-                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                        .map(left -> new long[] {claimed, left})))
-                .whilst(turn -> turn[1] > 0)
-                .collect().with(Collectors.summingInt(turn -> (int) turn[0]));
-    }
-
-    static long pending(String like) {
-        try {
-            return count("SELECT count(*) FROM staging_record WHERE external_id LIKE ? AND status <> 'PROCESSED'", like);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return Workers.polling(processor, "departments", name, batchSize, like);
     }
 
     @Test
