@@ -40,3 +40,7 @@ CREATE TABLE operator_action (
 COMMENT ON TABLE operator_action IS 'Audit log of operator actions: retries, re-applies, schedule changes, runs';
 CREATE INDEX operator_action_at_idx ON operator_action (at DESC);
 CREATE INDEX operator_action_target_idx ON operator_action (target, at DESC);
+
+-- An operator re-applies a SKIPPED row on purpose: it is applied although older than the record's fence,
+-- and the fence moves to its sentAt (a fence set too far ahead blocked every real change after it).
+ALTER TABLE staging_record ADD COLUMN reapply boolean NOT NULL DEFAULT false;

@@ -26,12 +26,17 @@ import org.integrationhub.common.problem.ErrorCode;
 import org.integrationhub.common.problem.FieldError;
 import org.integrationhub.common.problem.Problem;
 import org.integrationhub.common.problem.ProblemException;
+import org.integrationhub.common.validation.InstantRange;
 import org.integrationhub.processor.job.IntervalType;
+import org.integrationhub.processor.job.JobTarget;
 import org.integrationhub.processor.job.JobRun;
 import org.integrationhub.processor.job.JobRunner;
 import org.integrationhub.processor.job.JobScheduleRepository;
 import org.integrationhub.processor.job.JobView;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -48,8 +53,23 @@ public class JobResource {
     private static final Set<String> PATCHABLE =
             Set.of("enabled", "intervalNumber", "intervalType", "priority", "remainingRuns", "args", "nextRun");
 
+    /** The longest interval between runs (and the furthest next run): a year. */
+    static final Duration MAX_INTERVAL = Duration.ofDays(366);
+    static final int MAX_INTERVAL_SECONDS = (int) MAX_INTERVAL.toSeconds();
+    static final int MAX_PRIORITY = 10_000;
+    static final int MAX_REMAINING_RUNS = 1_000_000;
+    static final Instant EARLIEST_NEXT_RUN = Instant.parse("2000-01-01T00:00:00Z");
+
     @Inject
     JobScheduleRepository schedule;
+    @Inject
+    Clock clock;
+    @Inject
+    AuditLog audit;
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper mapper;
+    @Inject
+    org.integrationhub.common.security.CallerContext callerContext;
     @Inject
     JobRunner runner;
 
@@ -79,9 +99,12 @@ public class JobResource {
     @PATCH
     @Path("/{name}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change a job", description = "Sets any of enabled, intervalNumber, intervalType, priority, "
-            + "remainingRuns (-1 unlimited), args and nextRun; fields left out stay as they are. A job whose "
-            + "remaining runs reached 0 needs remainingRuns as well as enabled to run again.")
+    @Operation(summary = "Change a job", description = "Sets any of enabled, intervalNumber, intervalType, priority "
+            + "(-10000 to 10000), remainingRuns (-1 unlimited, up to 1000000), args and nextRun; fields left out stay "
+            + "as they are. The interval is at most a year; nextRun lies between 2000 and a year from now, to the "
+            + "microsecond; args must be what the job's target takes (staging.process: interface, batchSize 1-1000; "
+            + "staging.retention: processedDays, failedDays, runDays 1-3650, batchSize 1-100000; staging.recover: "
+            + "none). A job whose remaining runs reached 0 needs remainingRuns as well as enabled to run again.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "slower",
             value = "{\"intervalNumber\": 30, \"intervalType\": \"seconds\", \"enabled\": true}")))
     @APIResponse(responseCode = "200", description = "The job as changed",
@@ -94,30 +117,59 @@ public class JobResource {
         List<FieldError> errors = new ArrayList<>();
         JsonNode change = JsonBody.object(body, PATCHABLE, "cannot be changed; changeable", errors);
         Boolean enabled = bool(change, "enabled", errors);
-        Integer intervalNumber = integer(change, "intervalNumber", 1, errors);
+        Integer intervalNumber = integer(change, "intervalNumber", 1, MAX_INTERVAL_SECONDS, errors);
         String intervalType = intervalType(change, errors);
-        Integer priority = integer(change, "priority", Integer.MIN_VALUE, errors);
-        Integer remainingRuns = integer(change, "remainingRuns", -1, errors);
-        JsonObject args = null;
-        if (change.has("args")) {
-            if (change.get("args").isObject()) {
-                args = new JsonObject(change.get("args").toString());
-            } else {
-                errors.add(new FieldError("args", ErrorCode.INVALID_FORMAT, "args must be a JSON object"));
-            }
+        Integer priority = integer(change, "priority", -MAX_PRIORITY, MAX_PRIORITY, errors);
+        Integer remainingRuns = integer(change, "remainingRuns", -1, MAX_REMAINING_RUNS, errors);
+        JsonNode argsNode = change.get("args");
+        if (argsNode != null && !argsNode.isObject()) {
+            errors.add(new FieldError("args", ErrorCode.INVALID_FORMAT, "args must be a JSON object"));
+            argsNode = null;
         }
-        OffsetDateTime nextRun = null;
-        if (change.has("nextRun")) {
-            try {
-                nextRun = OffsetDateTime.parse(change.get("nextRun").asText());
-            } catch (DateTimeParseException e) {
-                errors.add(new FieldError("nextRun", ErrorCode.INVALID_FORMAT,
-                        "nextRun must be an ISO-8601 date-time with an offset"));
-            }
-        }
+        OffsetDateTime nextRun = nextRun(change, errors);
         JsonBody.rejectIfAny(errors);
-        return schedule.patch(name, enabled, intervalNumber, intervalType, priority, remainingRuns, args, nextRun)
-                .onItem().ifNull().failWith(() -> noSuchJob(name));
+        JsonNode args = argsNode;
+        return schedule.find(name).onItem().ifNull().failWith(() -> noSuchJob(name)).chain(job -> {
+            // the interval and the args are judged whole: what the job will run with after this change
+            IntervalType type = IntervalType.fromWire(intervalType != null ? intervalType : job.intervalType());
+            int number = intervalNumber != null ? intervalNumber : job.intervalNumber();
+            if (type.approximately(number).compareTo(MAX_INTERVAL) > 0) {
+                errors.add(new FieldError(intervalNumber != null ? "intervalNumber" : "intervalType",
+                        ErrorCode.INVALID_VALUE, "the interval (" + number + " " + type.wire()
+                        + ") must be at most a year, so the job's next run stays a real date"));
+            }
+            JobTarget target = runner.target(job.target());
+            if (args != null && target != null) {
+                target.checkArgs(args, errors);
+            }
+            JsonBody.rejectIfAny(errors);
+            return schedule.patch(name, enabled, intervalNumber, intervalType, priority, remainingRuns,
+                    args == null ? null : new JsonObject(args.toString()), nextRun)
+                    .call(after -> after == null ? Uni.createFrom().voidItem()
+                            : audit.record(callerContext.get().keyName(), "job.change", name, new JsonObject()
+                                    .put("before", json(job)).put("after", json(after))));
+        }).onItem().ifNull().failWith(() -> noSuchJob(name));
+    }
+
+    /** nextRun: an instant from 2000 to a year from now, to the microsecond, so it reads back as sent. */
+    private OffsetDateTime nextRun(JsonNode change, List<FieldError> errors) {
+        JsonNode value = change.get("nextRun");
+        if (value == null) {
+            return null;
+        }
+        try {
+            OffsetDateTime nextRun = OffsetDateTime.parse(value.asText());
+            String fault = new InstantRange(EARLIEST_NEXT_RUN, clock.instant().plus(MAX_INTERVAL)).fault(nextRun);
+            if (fault != null) {
+                errors.add(new FieldError("nextRun", ErrorCode.INVALID_VALUE, "nextRun " + fault));
+                return null;
+            }
+            return nextRun;
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError("nextRun", ErrorCode.INVALID_FORMAT,
+                    "nextRun must be an ISO-8601 date-time with an offset"));
+            return null;
+        }
     }
 
     @POST
@@ -130,7 +182,9 @@ public class JobResource {
     @APIResponse(responseCode = "403", description = "Not an operator key")
     @APIResponse(responseCode = "404", description = "No such job")
     public Uni<JobRun> runNow(@PathParam("name") String name) {
-        return runner.runNow(name).onItem().ifNull().failWith(() -> noSuchJob(name));
+        return runner.runNow(name).onItem().ifNull().failWith(() -> noSuchJob(name))
+                .call(run -> audit.record(callerContext.get().keyName(), "job.run", name,
+                        new JsonObject().put("runId", run.id()).put("rows", run.rows()).put("outcome", run.outcome())));
     }
 
     @GET
@@ -145,6 +199,14 @@ public class JobResource {
         int n = limit == null ? 20 : Math.max(1, Math.min(limit, 500));
         return schedule.find(name).onItem().ifNull().failWith(() -> noSuchJob(name))
                 .chain(job -> schedule.runs(name, n));
+    }
+
+    private JsonObject json(JobView job) {
+        try {
+            return new JsonObject(mapper.writeValueAsString(job));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode job " + job.name(), e);
+        }
     }
 
     private static ProblemException noSuchJob(String name) {
@@ -163,17 +225,18 @@ public class JobResource {
         return value.booleanValue();
     }
 
-    private static Integer integer(JsonNode change, String field, int min, List<FieldError> errors) {
+    private static Integer integer(JsonNode change, String field, int min, int max, List<FieldError> errors) {
         JsonNode value = change.get(field);
         if (value == null) {
             return null;
         }
-        if (!value.isInt()) {
+        if (!value.isIntegralNumber()) {
             errors.add(new FieldError(field, ErrorCode.INVALID_FORMAT, field + " must be a whole number"));
             return null;
         }
-        if (value.intValue() < min) {
-            errors.add(new FieldError(field, ErrorCode.INVALID_VALUE, field + " must be at least " + min));
+        if (!value.canConvertToInt() || value.intValue() < min || value.intValue() > max) {
+            errors.add(new FieldError(field, ErrorCode.INVALID_VALUE,
+                    field + " must be a whole number from " + min + " to " + max));
             return null;
         }
         return value.intValue();

@@ -25,11 +25,13 @@ import org.integrationhub.common.model.RecordStatus;
 import org.integrationhub.common.problem.ErrorCode;
 import org.integrationhub.common.problem.FieldError;
 import org.integrationhub.common.problem.Problem;
+import org.integrationhub.common.security.CallerContext;
 import org.integrationhub.common.problem.ProblemException;
 import org.integrationhub.common.problem.ProblemType;
 import org.integrationhub.common.registry.InterfaceRegistry;
 import org.integrationhub.processor.admin.StagingAdminRepository.RetryFilter;
 import org.integrationhub.processor.business.Page;
+import org.integrationhub.processor.business.ListQuery;
 import org.integrationhub.processor.rest.ListParams;
 
 import java.util.ArrayList;
@@ -51,6 +53,10 @@ public class RecordAdminResource {
 
     @Inject
     StagingAdminRepository staging;
+    @Inject
+    CallerContext callerContext;
+    @Inject
+    AuditLog audit;
 
     @GET
     @Path("/records")
@@ -87,7 +93,7 @@ public class RecordAdminResource {
     @APIResponse(responseCode = "409", description = "The row is not FAILED")
     public Uni<StagingRowView> retryOne(@PathParam("receiptId") String receiptId) {
         UUID id = receipt(receiptId);
-        return staging.retry(id, new RetryFilter(null, null, null, null))
+        return staging.retry(id, new RetryFilter(null, null, null, null), callerContext.get().keyName())
                 .chain(retried -> staging.find(id).invoke(row -> {
                     if (row == null) {
                         throw noSuchRow(receiptId);
@@ -133,7 +139,52 @@ public class RecordAdminResource {
         }
         JsonBody.rejectIfAny(errors);
         return staging.retry(null, new RetryFilter(interfaceName, text(filter, "sourceSystem"),
-                text(filter, "externalId"), errorClass)).map(Retried::new);
+                text(filter, "externalId"), errorClass), callerContext.get().keyName()).map(Retried::new);
+    }
+
+    @POST
+    @Path("/records/{receiptId}/reapply")
+    @Operation(summary = "Re-apply a skipped row on purpose", description = "Puts one SKIPPED row back to PENDING to be "
+            + "applied although a change sent later was applied already: the record takes this row's data and its "
+            + "order fence moves back to this row's sentAt, so later changes apply again. For a record whose fence "
+            + "is wrong (a change sent with a wrong clock). Audited like a retry.")
+    @APIResponse(responseCode = "200", description = "The row, now PENDING",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StagingRowView.class)))
+    @APIResponse(responseCode = "401", description = "No or unknown API key")
+    @APIResponse(responseCode = "403", description = "Not an operator key")
+    @APIResponse(responseCode = "404", description = "No staging row with this receipt")
+    @APIResponse(responseCode = "409", description = "The row is not SKIPPED")
+    public Uni<StagingRowView> reapply(@PathParam("receiptId") String receiptId) {
+        UUID id = receipt(receiptId);
+        return staging.reapply(id, callerContext.get().keyName())
+                .chain(reapplied -> staging.find(id).invoke(row -> {
+                    if (row == null) {
+                        throw noSuchRow(receiptId);
+                    }
+                    if (!reapplied) {
+                        throw new ProblemException(ProblemType.CONFLICT, "Receipt " + receiptId + " is " + row.status()
+                                + "; only a SKIPPED row can be re-applied (a FAILED one is retried)");
+                    }
+                }));
+    }
+
+    @GET
+    @Path("/audit")
+    @Operation(summary = "The audit log", description = "Operator actions, newest first: retries with their filter "
+            + "and count, re-applies, schedule changes (before and after) and manual runs; who and when.")
+    @APIResponse(responseCode = "200", description = "The actions", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY,
+                    implementation = AuditLog.Entry.class)))
+    @APIResponse(responseCode = "400", description = "A query parameter is invalid")
+    @APIResponse(responseCode = "401", description = "No or unknown API key")
+    @APIResponse(responseCode = "403", description = "Not an operator key")
+    public Uni<List<AuditLog.Entry>> audit(
+            @Parameter(description = "Only actions on this receipt id or job name") @QueryParam("target") String target,
+            @Parameter(description = "How many, 1 to 500 (default 50)") @QueryParam("limit") String limit) {
+        ListParams params = ListParams.check();
+        ListQuery query = params.query(null, null, null, limit);
+        return audit.recent(target, query.size());
     }
 
     @GET

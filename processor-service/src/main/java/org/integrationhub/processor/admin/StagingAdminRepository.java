@@ -38,7 +38,8 @@ public class StagingAdminRepository {
 
     /**
      * FAILED rows back to PENDING as new (attempts from 0, error cleared), with a wake-up signal per
-     * interface touched, sent when the transaction commits. $1 receipt id, or $2..$5 a filter.
+     * interface touched, sent when the transaction commits, and the operator's action in the audit log in the
+     * same statement. $1 receipt id, or $2..$5 a filter; $6 the operator, $7 the action, $8 its target.
      */
     static final String RETRY = """
             WITH retried AS (
@@ -53,8 +54,38 @@ public class StagingAdminRepository {
                    AND ($5::text IS NULL OR error_class = $5)
                 RETURNING interface),
             signals AS (
-                SELECT pg_notify('staging_pending', i) FROM (SELECT DISTINCT interface AS i FROM retried) touched)
-            SELECT (SELECT count(*) FROM retried) AS retried, (SELECT count(*) FROM signals) AS signalled""";
+                SELECT pg_notify('staging_pending', i) FROM (SELECT DISTINCT interface AS i FROM retried) touched),
+            audit AS (
+                INSERT INTO operator_action (actor, action, target, detail)
+                SELECT $6, $7, $8, jsonb_build_object('filter', jsonb_strip_nulls(jsonb_build_object(
+                           'interface', $2::text, 'sourceSystem', $3::text, 'externalId', $4::text,
+                           'errorClass', $5::text)), 'count', (SELECT count(*) FROM retried))
+                 WHERE EXISTS (SELECT 1 FROM retried) OR $1::uuid IS NULL
+                RETURNING id)
+            SELECT (SELECT count(*) FROM retried) AS retried, (SELECT count(*) FROM signals) AS signalled,
+                   (SELECT count(*) FROM audit) AS audited""";
+
+    /**
+     * A SKIPPED row back to PENDING to be applied on purpose although a newer change was applied (the fence
+     * moves to its sentAt), audited in the same statement. $1 receipt id, $2 the operator.
+     */
+    static final String REAPPLY = """
+            WITH reapplied AS (
+                UPDATE staging_record
+                   SET status = 'PENDING', error_class = NULL, error_message = NULL, processed_at = NULL,
+                       attempts = 0, next_attempt_at = NULL, reapply = true
+                 WHERE status = 'SKIPPED' AND receipt_id = $1
+                RETURNING interface, source_system, external_id, sent_at),
+            signals AS (
+                SELECT pg_notify('staging_pending', interface) FROM reapplied),
+            audit AS (
+                INSERT INTO operator_action (actor, action, target, detail)
+                SELECT $2, 'record.reapply', $1::text, jsonb_build_object('interface', interface,
+                       'sourceSystem', source_system, 'externalId', external_id, 'sentAt', sent_at)
+                  FROM reapplied
+                RETURNING id)
+            SELECT (SELECT count(*) FROM reapplied) AS reapplied, (SELECT count(*) FROM signals) AS signalled,
+                   (SELECT count(*) FROM audit) AS audited""";
 
     /** Rows per interface and status, and the oldest pending row's age; one pass over the table. */
     static final String STATS = """
@@ -82,11 +113,19 @@ public class StagingAdminRepository {
                 .map(rows -> rows.size() == 0 ? null : StagingRowView.of(rows.iterator().next()));
     }
 
-    /** Answers how many FAILED rows went back to PENDING. */
-    public Uni<Long> retry(UUID receiptId, RetryFilter filter) {
+    /** Answers how many FAILED rows went back to PENDING; the action is audited as {@code actor}'s. */
+    public Uni<Long> retry(UUID receiptId, RetryFilter filter, String actor) {
         return pool.preparedQuery(RETRY).execute(Tuple.from(Arrays.asList(receiptId, filter.interfaceName(),
-                        filter.sourceSystem(), filter.externalId(), filter.errorClass())))
+                        filter.sourceSystem(), filter.externalId(), filter.errorClass(), actor,
+                        receiptId == null ? "records.retry" : "record.retry",
+                        receiptId == null ? null : receiptId.toString())))
                 .map(rows -> rows.iterator().next().getLong("retried"));
+    }
+
+    /** Answers whether the SKIPPED row went back to PENDING to be re-applied; audited as {@code actor}'s. */
+    public Uni<Boolean> reapply(UUID receiptId, String actor) {
+        return pool.preparedQuery(REAPPLY).execute(Tuple.of(receiptId, actor))
+                .map(rows -> rows.iterator().next().getLong("reapplied") == 1);
     }
 
     /** interface -> status -> rows, and interface -> age in seconds of its oldest PENDING row. */

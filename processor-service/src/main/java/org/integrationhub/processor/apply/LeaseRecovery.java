@@ -21,6 +21,12 @@ public class LeaseRecovery implements org.integrationhub.processor.job.JobTarget
     }
 
     @Override
+    public void checkArgs(com.fasterxml.jackson.databind.JsonNode args,
+                          java.util.List<org.integrationhub.common.problem.FieldError> errors) {
+        org.integrationhub.processor.job.JobArgs.only(args, java.util.Set.of(), errors);
+    }
+
+    @Override
     public Uni<Integer> run(JsonObject args) {
         return claims.recoverExpired().invoke(n -> {
             if (n > 0) {

@@ -15,7 +15,8 @@ import java.util.function.Supplier;
  * its fields and references become a row ({@link #write}).
  * <ul>
  * <li>The record is the one linked to the row's (source system, external id), locked for the transaction.</li>
- * <li>A row sent before the last change applied to it is {@code SKIPPED} and changes nothing.</li>
+ * <li>A row sent before the last change applied to it is {@code SKIPPED} and changes nothing, unless an
+ *     operator re-applies it on purpose: then it applies and the fence moves back to its sentAt.</li>
  * <li>{@code CREATE} inserts it, or updates it when it exists (partners resend); {@code UPDATE} needs it.</li>
  * <li>{@code DELETE} archives it ({@code active=false}), and so does a row that sets {@code active} to false;
  *     both are refused, naming them, while active records still point at it.</li>
@@ -38,7 +39,7 @@ public abstract class LinkedRecordApplier implements Applier {
     @Override
     public Uni<ApplyOutcome> apply(SqlConnection conn, ClaimedRow row) {
         return table().lockBySource(conn, row.sourceSystem(), row.externalId()).chain(existing -> {
-            if (existing.isPresent() && row.sentAt().isBefore(existing.get().lastSentAt())) {
+            if (existing.isPresent() && !row.reapply() && row.sentAt().isBefore(existing.get().lastSentAt())) {
                 return Uni.createFrom().item(ApplyOutcome.skipped("stale: sent at " + row.sentAt()
                         + ", but a change sent at " + existing.get().lastSentAt() + " was already applied"));
             }

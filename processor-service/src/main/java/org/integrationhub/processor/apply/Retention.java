@@ -31,6 +31,17 @@ public class Retention implements JobTarget {
                      LIMIT $3) old
              WHERE s.interface = old.interface AND s.receipt_id = old.receipt_id""";
 
+    /** Job runs older than the run history kept (every drain is one, woken ones included). */
+    static final String DELETE_RUNS = """
+            DELETE FROM job_run WHERE id IN (
+                SELECT id FROM job_run WHERE started_at < $1 ORDER BY started_at LIMIT $2)""";
+
+    /** Stored batch answers: an Idempotency-Key replays for as long as processed rows are kept. */
+    static final String DELETE_BATCH_ANSWERS = """
+            DELETE FROM batch_request WHERE (interface, source_system, idempotency_key) IN (
+                SELECT interface, source_system, idempotency_key FROM batch_request
+                 WHERE received_at < $1 ORDER BY received_at LIMIT $2)""";
+
     @Inject
     Pool pool;
     @Inject
@@ -42,14 +53,36 @@ public class Retention implements JobTarget {
     }
 
     @Override
+    public void checkArgs(com.fasterxml.jackson.databind.JsonNode args,
+                          java.util.List<org.integrationhub.common.problem.FieldError> errors) {
+        org.integrationhub.processor.job.JobArgs.only(args,
+                java.util.Set.of("processedDays", "failedDays", "runDays", "batchSize"), errors);
+        for (String days : java.util.List.of("processedDays", "failedDays", "runDays")) {
+            org.integrationhub.processor.job.JobArgs.integer(args, days, 1, 3650, false, errors);
+        }
+        org.integrationhub.processor.job.JobArgs.integer(args, "batchSize", 1, 100_000, false, errors);
+    }
+
+    @Override
     public Uni<Integer> run(JsonObject args) {
         int processedDays = args.getInteger("processedDays", 30);
         int failedDays = args.getInteger("failedDays", 180);
         int batchSize = args.getInteger("batchSize", 5000);
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        int runDays = args.getInteger("runDays", 14);
         return purge(new String[] {"PROCESSED", "SKIPPED"}, now.minusDays(processedDays), batchSize)
                 .chain(done -> purge(new String[] {"FAILED"}, now.minusDays(failedDays), batchSize)
-                        .map(failed -> done + failed));
+                        .map(failed -> done + failed))
+                .call(() -> bounded(DELETE_RUNS, now.minusDays(runDays), batchSize))
+                .call(() -> bounded(DELETE_BATCH_ANSWERS, now.minusDays(processedDays), batchSize));
+    }
+
+    /** Repeats a bounded DELETE of rows older than {@code before} until a batch comes back short. */
+    private Uni<Integer> bounded(String sql, OffsetDateTime before, int batchSize) {
+        return Multi.createBy().repeating()
+                .uni(() -> pool.preparedQuery(sql).execute(Tuple.of(before, batchSize)).map(result -> result.rowCount()))
+                .whilst(deleted -> deleted == batchSize)
+                .collect().with(Collectors.summingInt(Integer::intValue));
     }
 
     private Uni<Integer> purge(String[] statuses, OffsetDateTime before, int batchSize) {

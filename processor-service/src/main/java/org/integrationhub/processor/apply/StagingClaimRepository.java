@@ -84,7 +84,7 @@ public class StagingClaimRepository {
               FROM claimable
              WHERE s.interface = $1 AND s.receipt_id = claimable.receipt_id
             RETURNING s.receipt_id, s.interface, s.source_system, s.external_id, s.operation, s.sent_at,
-                      s.received_at, s.payload, s.attempts""";
+                      s.received_at, s.payload, s.attempts, s.reapply""";
 
     /** How many of the oldest due rows a claim looks at per row it may take: room for rows others hold. */
     static final int WINDOW_PER_ROW = 5;
@@ -119,10 +119,43 @@ public class StagingClaimRepository {
                    claimed_by = NULL, lease_until = NULL
              WHERE interface = $1 AND receipt_id = $2 AND claimed_by = $3""";
 
-    /** A live worker extends the leases of the rows it still holds. */
+    /**
+     * A live worker extends the leases of the rows it is applying ($3); rows it claimed but lost track of
+     * (their transaction died with a connection) keep their old lease, so {@link #RELEASE_ORPHANS} finds them.
+     */
     static final String HEARTBEAT = """
             UPDATE staging_record SET lease_until = $2
-             WHERE status = 'PROCESSING' AND claimed_by = $1""";
+             WHERE status = 'PROCESSING' AND claimed_by = $1 AND receipt_id = ANY ($3)""";
+
+    /** This instance is alive: its row in processor_worker, beaten every heartbeat interval. */
+    static final String BEAT = """
+            INSERT INTO processor_worker (worker_id, heartbeat_at) VALUES ($1, $2)
+            ON CONFLICT (worker_id) DO UPDATE SET heartbeat_at = excluded.heartbeat_at, stopping = false""";
+
+    /**
+     * Instances whose heartbeat is older than $1 are dead (killed, or cut off from the database): they are
+     * struck off and every row they held goes back to PENDING at once, the attempt not counted.
+     */
+    static final String RECOVER_DEAD = """
+            WITH dead AS (
+                DELETE FROM processor_worker WHERE heartbeat_at < $1 RETURNING worker_id)
+            UPDATE staging_record s
+               SET status = 'PENDING', claimed_by = NULL, lease_until = NULL, attempts = greatest(s.attempts - 1, 0)
+              FROM dead
+             WHERE s.status = 'PROCESSING' AND s.claimed_by = dead.worker_id
+            RETURNING s.claimed_by""";
+
+    /**
+     * Rows this live worker holds but is not applying ($3), claimed before $2 (so not a claim whose answer is
+     * still on its way): their transaction died with its connection, so they go back to PENDING.
+     */
+    static final String RELEASE_ORPHANS = """
+            UPDATE staging_record
+               SET status = 'PENDING', claimed_by = NULL, lease_until = NULL, attempts = greatest(attempts - 1, 0)
+             WHERE status = 'PROCESSING' AND claimed_by = $1 AND lease_until < $2 AND NOT (receipt_id = ANY ($3))""";
+
+    /** A stopping instance leaves the table, so no one mistakes it for a dead one holding rows. */
+    static final String DEREGISTER = "DELETE FROM processor_worker WHERE worker_id = $1";
 
     /** Rows whose worker died (its lease ran out) go back to PENDING; the attempt is counted already. */
     static final String RECOVER_EXPIRED = """
@@ -183,8 +216,33 @@ public class StagingClaimRepository {
                 .map(result -> result.rowCount() == 1);
     }
 
-    public Uni<Integer> heartbeat(String workerId, Duration lease) {
-        return pool.preparedQuery(HEARTBEAT).execute(Tuple.of(workerId, now().plus(lease))).map(r -> r.rowCount());
+    /** Extends the leases of {@code receiptIds}, the rows the worker is applying. */
+    public Uni<Integer> heartbeat(String workerId, Duration lease, UUID[] receiptIds) {
+        return pool.preparedQuery(HEARTBEAT).execute(Tuple.of(workerId, now().plus(lease), receiptIds))
+                .map(r -> r.rowCount());
+    }
+
+    /** Records that {@code workerId} is alive now. */
+    public Uni<Void> beat(String workerId) {
+        return pool.preparedQuery(BEAT).execute(Tuple.of(workerId, now())).replaceWithVoid();
+    }
+
+    /** Strikes off workers silent for {@code staleAfter} and puts their rows back; answers the rows. */
+    public Uni<Integer> recoverDead(Duration staleAfter) {
+        return pool.preparedQuery(RECOVER_DEAD).execute(Tuple.of(now().minus(staleAfter))).map(r -> r.rowCount());
+    }
+
+    /**
+     * Puts back the rows {@code workerId} holds but is not applying ({@code inFlight} are), claimed more than
+     * {@code settle} ago; answers how many.
+     */
+    public Uni<Integer> releaseOrphans(String workerId, Duration lease, Duration settle, UUID[] inFlight) {
+        return pool.preparedQuery(RELEASE_ORPHANS)
+                .execute(Tuple.of(workerId, now().plus(lease).minus(settle), inFlight)).map(r -> r.rowCount());
+    }
+
+    public Uni<Void> deregister(String workerId) {
+        return pool.preparedQuery(DEREGISTER).execute(Tuple.of(workerId)).replaceWithVoid();
     }
 
     public Uni<Integer> recoverExpired() {
@@ -210,7 +268,8 @@ public class StagingClaimRepository {
         return new ClaimedRow(row.getUUID("receipt_id"), row.getString("interface"), row.getString("source_system"),
                 row.getString("external_id"), Operation.valueOf(row.getString("operation")),
                 row.getOffsetDateTime("sent_at"), row.getOffsetDateTime("received_at"),
-                payload instanceof JsonObject json ? json : new JsonObject(), row.getInteger("attempts"));
+                payload instanceof JsonObject json ? json : new JsonObject(), row.getInteger("attempts"),
+                row.getBoolean("reapply"));
     }
 
     /** This worker no longer holds the row; whatever it did is rolled back. */

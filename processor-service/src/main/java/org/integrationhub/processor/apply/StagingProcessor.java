@@ -13,6 +13,7 @@ import org.integrationhub.common.model.ErrorClass;
 import org.integrationhub.common.model.RecordStatus;
 import org.integrationhub.processor.config.ProcessorConfig;
 import org.integrationhub.processor.config.WorkerIdentity;
+import org.integrationhub.processor.job.JobArgs;
 import org.integrationhub.processor.job.JobTarget;
 import org.jboss.logging.Logger;
 
@@ -22,6 +23,10 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The {@code staging.process} job target: claims an interface's pending rows in batches and applies each
@@ -32,6 +37,8 @@ import java.util.Map;
 public class StagingProcessor implements JobTarget {
 
     private static final Logger LOG = Logger.getLogger(StagingProcessor.class);
+    /** The largest batch a job's args may ask for. */
+    static final int MAX_BATCH_SIZE = 1000;
 
     @Inject
     Pool pool;
@@ -48,6 +55,10 @@ public class StagingProcessor implements JobTarget {
 
     private final Map<String, Applier> appliers = new HashMap<>();
     private String workerId;
+    /** Rows this instance has claimed and not yet finished: the only ones it renews, never orphans. */
+    private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
+    /** Set when the instance stops: no new claims, and the rest of a claimed batch is handed back. */
+    private final AtomicBoolean stopping = new AtomicBoolean();
 
     @Inject
     void init(Instance<Applier> all) {
@@ -60,6 +71,13 @@ public class StagingProcessor implements JobTarget {
     @Override
     public String name() {
         return "staging.process";
+    }
+
+    @Override
+    public void checkArgs(com.fasterxml.jackson.databind.JsonNode args, List<org.integrationhub.common.problem.FieldError> errors) {
+        JobArgs.only(args, Set.of("interface", "batchSize"), errors);
+        JobArgs.oneOf(args, "interface", appliers.keySet(), true, errors);
+        JobArgs.integer(args, "batchSize", 1, MAX_BATCH_SIZE, false, errors);
     }
 
     public String workerId() {
@@ -91,23 +109,42 @@ public class StagingProcessor implements JobTarget {
      * works; answers the number of rows claimed. Several workers may run this at once.
      */
     public Uni<Integer> processBatch(String interfaceName, int batchSize, String worker) {
+        if (stopping.get()) {
+            return Uni.createFrom().item(0);
+        }
         return claims.claim(interfaceName, worker, batchSize, config.leaseDuration())
-                .chain(rows -> applyAll(rows, worker).replaceWith(rows.size()));
+                .invoke(rows -> rows.forEach(row -> inFlight.add(row.receiptId())))
+                .chain(rows -> applyAll(rows, worker)
+                        .eventually(() -> rows.forEach(row -> inFlight.remove(row.receiptId())))
+                        .replaceWith(rows.size()));
     }
 
     private Uni<Void> applyAll(List<ClaimedRow> rows, String worker) {
         long[] lastBeat = {System.nanoTime()};
         long beatEvery = config.leaseDuration().toNanos() / 3;
+        UUID[] ids = rows.stream().map(ClaimedRow::receiptId).toArray(UUID[]::new);
         return Multi.createFrom().iterable(rows)
-                .onItem().transformToUniAndConcatenate(row -> applyOne(row, worker).chain(() -> {
-                    if (System.nanoTime() - lastBeat[0] < beatEvery) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    lastBeat[0] = System.nanoTime();
-                    return claims.heartbeat(worker, config.leaseDuration()).replaceWithVoid();
-                }))
+                // a stopping instance finishes the row at hand and hands the rest back (see onStop)
+                .onItem().transformToUniAndConcatenate(row -> stopping.get() ? Uni.createFrom().voidItem()
+                        : applyOne(row, worker).chain(() -> {
+                            if (System.nanoTime() - lastBeat[0] < beatEvery) {
+                                return Uni.createFrom().voidItem();
+                            }
+                            lastBeat[0] = System.nanoTime();
+                            return claims.heartbeat(worker, config.leaseDuration(), ids).replaceWithVoid();
+                        }))
                 .collect().last()
                 .replaceWithVoid();
+    }
+
+    /** The rows this instance is applying now. */
+    public UUID[] inFlight() {
+        return inFlight.toArray(UUID[]::new);
+    }
+
+    /** Whether the instance is stopping (and claims nothing more). */
+    public boolean stopping() {
+        return stopping.get();
     }
 
     Uni<Void> applyOne(ClaimedRow row) {
@@ -168,15 +205,29 @@ public class StagingProcessor implements JobTarget {
         return Duration.ofMillis(capped / 2 + java.util.concurrent.ThreadLocalRandom.current().nextLong(capped / 2 + 1));
     }
 
-    /** Hands back what this worker holds, so another replica picks it up at once instead of after the lease. */
+    /**
+     * A graceful stop, in order: claim nothing more; let the row at hand finish (each batch hands back the
+     * rest); wait up to {@code stop-grace} for that; then hand back whatever this instance still holds and
+     * leave the worker table, so another replica picks the rows up at once. The pool closes after this.
+     */
     void onStop(@Observes ShutdownEvent event) {
-        try {
-            Integer released = claims.release(workerId).await().atMost(Duration.ofSeconds(5));
-            if (released > 0) {
-                LOG.infof("%s released %d claimed rows on shutdown", workerId, released);
+        stopping.set(true);
+        long deadline = System.nanoTime() + config.stopGrace().toNanos();
+        while (!inFlight.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
             }
+        }
+        try {
+            Integer released = claims.release(workerId).call(() -> claims.deregister(workerId))
+                    .await().atMost(Duration.ofSeconds(5));
+            LOG.infof("%s stopped; %d claimed rows handed back", workerId, released);
         } catch (RuntimeException e) {
-            LOG.warnf("could not release claimed rows on shutdown: %s", e.getMessage());
+            LOG.warnf("%s stopped without handing back its rows (they return when its heartbeat goes stale): %s",
+                    workerId, e.getMessage());
         }
     }
 }

@@ -44,4 +44,19 @@ public interface ProcessorConfig {
     /** How long one run of a processing job may keep claiming batches before it yields. */
     @WithDefault("PT30S")
     Duration runBudget();
+
+    /** How often this instance records that it is alive, and recovers the rows of instances that are not. */
+    @WithDefault("PT2S")
+    Duration heartbeatInterval();
+
+    /**
+     * After how long without a heartbeat an instance counts as dead: its claimed rows go back to work at once,
+     * without waiting out their leases. A few heartbeat intervals, so a slow beat is not a death.
+     */
+    @WithDefault("PT6S")
+    Duration workerStaleAfter();
+
+    /** On a graceful stop, how long the rows being applied may take to finish before the rest is handed back. */
+    @WithDefault("PT10S")
+    Duration stopGrace();
 }

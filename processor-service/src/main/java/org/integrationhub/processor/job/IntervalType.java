@@ -28,6 +28,11 @@ public enum IntervalType {
         return this != MONTHS;
     }
 
+    /** About how long {@code number} intervals last (a month counts as its average length). */
+    public java.time.Duration approximately(int number) {
+        return unit.getDuration().multipliedBy(number);
+    }
+
     long seconds() {
         return unit.getDuration().getSeconds();
     }

@@ -36,10 +36,23 @@ public class JobRunner {
         }
     }
 
+    @Inject
+    org.integrationhub.processor.health.DatabaseOutage outage;
+
     @Scheduled(every = "${hub.scheduler.tick:1s}", delayed = "${hub.scheduler.initial-delay:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = "job-runner")
     Uni<Void> tick() {
-        return runDue().replaceWithVoid();
+        return runDue().replaceWithVoid().onFailure().recoverWithUni(failure -> {
+            if (!outage.absorbs(failure, "claiming due jobs")) {
+                LOG.errorf(failure, "claiming due jobs failed");
+            }
+            return Uni.createFrom().voidItem();
+        });
+    }
+
+    /** The target a job's {@code target} column names, or null. */
+    public JobTarget target(String name) {
+        return targets.get(name);
     }
 
     /** Claims and runs every due job; answers how many ran. */
@@ -57,7 +70,11 @@ public class JobRunner {
                         .chain(schedule::findRun));
     }
 
-    /** Runs one job's target and records the run; answers the run's id. A failing target is recorded, not thrown. */
+    /**
+     * Runs one job's target and records the run; answers the run's id. A failing target is recorded, not thrown.
+     *
+     * @param trigger SCHEDULE, MANUAL (an operator's run now) or SIGNAL (new rows woke it)
+     */
     Uni<Long> run(String name, String targetName, io.vertx.core.json.JsonObject args, String trigger) {
         return schedule.startRun(name, identity.id(), trigger).chain(runId -> {
             JobTarget target = targets.get(targetName);
@@ -72,9 +89,13 @@ public class JobRunner {
                         return schedule.finishRun(runId, true, rows, null);
                     })
                     .onFailure().recoverWithUni(failure -> {
-                        LOG.errorf(failure, "job %s failed", name);
+                        if (!outage.absorbs(failure, "job " + name)) {
+                            LOG.errorf(failure, "job %s failed", name);
+                        }
                         metrics.jobRun(name, false, System.nanoTime() - started);
-                        return schedule.finishRun(runId, false, null, String.valueOf(failure.getMessage()));
+                        return schedule.finishRun(runId, false, null, String.valueOf(failure.getMessage()))
+                                // the database went away mid-run: the run stays open in the history, quietly
+                                .onFailure(f -> outage.absorbs(f, "recording job " + name)).recoverWithNull();
                     })
                     .replaceWith(runId);
         });

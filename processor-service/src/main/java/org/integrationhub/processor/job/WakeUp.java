@@ -13,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.integrationhub.processor.apply.StagingProcessor;
 import org.jboss.logging.Logger;
 
 import java.util.Optional;
@@ -33,7 +32,7 @@ public class WakeUp {
 
     /** The enabled processing job of an interface, if any, with its args. */
     static final String ENABLED_JOB = """
-            SELECT args FROM scheduled_job
+            SELECT name, target, args FROM scheduled_job
              WHERE enabled AND target = 'staging.process' AND args ->> 'interface' = $1
              ORDER BY priority LIMIT 1""";
 
@@ -51,7 +50,9 @@ public class WakeUp {
     @Inject
     Pool pool;
     @Inject
-    StagingProcessor processor;
+    JobRunner runner;
+    @Inject
+    org.integrationhub.processor.health.DatabaseOutage outage;
 
     private final ConcurrentHashMap<String, Drain> drains = new ConcurrentHashMap<>();
     private PgSubscriber subscriber;
@@ -93,7 +94,9 @@ public class WakeUp {
         drainOnce(interfaceName).subscribe().with(
                 rows -> finished(interfaceName, drain),
                 failure -> {
-                    LOG.warnf("draining %s on a signal failed: %s", interfaceName, failure.getMessage());
+                    if (!outage.absorbs(failure, "draining " + interfaceName)) {
+                        LOG.warnf("draining %s on a signal failed: %s", interfaceName, failure.getMessage());
+                    }
                     finished(interfaceName, drain);
                 });
     }
@@ -105,13 +108,16 @@ public class WakeUp {
         }
     }
 
-    private Uni<Integer> drainOnce(String interfaceName) {
+    /** Runs the interface's processing job as a SIGNAL run, recorded in the run history like any other. */
+    private Uni<Long> drainOnce(String interfaceName) {
         return pool.preparedQuery(ENABLED_JOB).execute(Tuple.of(interfaceName)).chain(rows -> {
             if (rows.size() == 0) {
-                return Uni.createFrom().item(0);
+                return Uni.createFrom().nullItem();
             }
-            Object args = rows.iterator().next().getValue("args");
-            return processor.run(args instanceof JsonObject json ? json : new JsonObject().put("interface", interfaceName));
+            var job = rows.iterator().next();
+            Object args = job.getValue("args");
+            return runner.run(job.getString("name"), job.getString("target"),
+                    args instanceof JsonObject json ? json : new JsonObject().put("interface", interfaceName), "SIGNAL");
         });
     }
 }

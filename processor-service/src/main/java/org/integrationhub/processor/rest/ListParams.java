@@ -35,6 +35,11 @@ public final class ListParams {
         if (updatedSince != null) {
             try {
                 since = OffsetDateTime.parse(updatedSince);
+                String fault = org.integrationhub.common.validation.InstantRange.STORABLE.fault(since);
+                if (fault != null) {
+                    errors.add(new FieldError("updatedSince", ErrorCode.INVALID_VALUE, "updatedSince " + fault));
+                    since = null;
+                }
             } catch (DateTimeParseException e) {
                 errors.add(new FieldError("updatedSince", ErrorCode.INVALID_FORMAT,
                         "updatedSince must be an ISO 8601 date-time with offset, such as 2026-11-26T08:00:00Z"));

@@ -17,6 +17,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.integrationhub.processor.StagingFixture.execute;
+import static org.integrationhub.processor.StagingFixture.queryString;
 import static org.integrationhub.processor.StagingFixture.stage;
 import static org.integrationhub.processor.StagingFixture.state;
 import static org.integrationhub.processor.StagingFixture.unique;
@@ -46,6 +47,17 @@ class WakeUpTest {
         execute("SELECT pg_notify('staging_pending', 'departments')"); // as the intake does after storing
         awaitStatus(receipt, "PROCESSED", Duration.ofSeconds(5));
         assertThat(Duration.between(staged, Instant.now())).isLessThan(Duration.ofSeconds(5));
+        // the woken drain is in the run history like a scheduled one, with its trigger and its count
+        Instant deadline = Instant.now().plusSeconds(5);
+        String run = null;
+        while (run == null && Instant.now().isBefore(deadline)) {
+            run = queryString("""
+                    SELECT trigger || ':' || outcome FROM job_run
+                     WHERE job_name = 'process_departments' AND trigger = 'SIGNAL' AND started_at >= ?
+                       AND outcome IS NOT NULL AND rows >= 1""", java.sql.Timestamp.from(staged));
+            Thread.sleep(20);
+        }
+        assertThat(run).isEqualTo("SIGNAL:SUCCEEDED");
     }
 
     @Test

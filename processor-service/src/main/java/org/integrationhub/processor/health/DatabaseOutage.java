@@ -1,0 +1,54 @@
+package org.integrationhub.processor.health;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.integrationhub.common.model.DatabaseFaults;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Keeps an outage of the database to two log lines: one WARN when the first operation meets it, one WARN
+ * when an operation succeeds again, with how long it lasted. Everything in between that fails for the same
+ * reason is expected and stays quiet (DEBUG), so a database restart or a rolling deploy does not look like an
+ * incident, and a real fault still logs as one.
+ */
+@ApplicationScoped
+public class DatabaseOutage {
+
+    private static final Logger LOG = Logger.getLogger(DatabaseOutage.class);
+
+    /** System.nanoTime() when the outage began, or 0 while the database answers. */
+    private final AtomicLong since = new AtomicLong();
+
+    /**
+     * Answers true when {@code failure} is the database being unavailable (logged once per outage), false
+     * when it is something else, which the caller logs itself.
+     */
+    public boolean absorbs(Throwable failure, String during) {
+        if (!DatabaseFaults.isUnavailable(failure)) {
+            return false;
+        }
+        if (since.compareAndSet(0, System.nanoTime())) {
+            LOG.warnf("database unavailable (%s: %s); processing pauses and resumes by itself when it is back",
+                    during, failure.getMessage());
+        } else {
+            LOG.debugf("database still unavailable (%s): %s", during, failure.getMessage());
+        }
+        return true;
+    }
+
+    /** An operation reached the database: ends an outage, if there was one. */
+    public void answered() {
+        long began = since.getAndSet(0);
+        if (began != 0) {
+            LOG.warnf("database available again after %d s; processing resumed",
+                    Duration.ofNanos(System.nanoTime() - began).toSeconds());
+        }
+    }
+
+    /** Whether an outage is under way. */
+    public boolean ongoing() {
+        return since.get() != 0;
+    }
+}
