@@ -3,6 +3,7 @@ package org.integrationhub.common.security;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import org.integrationhub.common.problem.ProblemException;
 import org.integrationhub.common.problem.ProblemType;
@@ -30,17 +31,27 @@ public class ApiKeyFilter {
     CallerContext callerContext;
     @Inject
     RateLimiter rateLimiter;
+    @Inject
+    AuthFailureLimiter failures;
 
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
-    public Uni<Void> authenticate(ContainerRequestContext ctx) {
+    public Uni<Void> authenticate(ContainerRequestContext ctx, HttpServerRequest request) {
         String presented = ctx.getHeaderString(HEADER);
         if (presented == null || presented.isBlank()) {
             return Uni.createFrom().failure(new ProblemException(ProblemType.UNAUTHORIZED,
                     "Send your API key in the " + HEADER + " header"));
         }
+        String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+        long blocked = failures.blocked(address);
+        if (blocked > 0 && !keys.knownNow(presented.strip())) {
+            return Uni.createFrom().failure(tooManyFailures(blocked));
+        }
         return keys.findActive(presented.strip()).map(found -> {
-            Caller caller = found.orElseThrow(() -> new ProblemException(ProblemType.UNAUTHORIZED,
-                    "The API key in " + HEADER + " is not known or no longer active"));
+            Caller caller = found.orElseThrow(() -> {
+                long wait = failures.failed(address);
+                return wait > 0 ? tooManyFailures(wait) : new ProblemException(ProblemType.UNAUTHORIZED,
+                        "The API key in " + HEADER + " is not known or no longer active");
+            });
             if (caller.role() != requiredRole) {
                 throw new ProblemException(ProblemType.FORBIDDEN,
                         "This service needs a " + requiredRole.name().toLowerCase() + " key");
@@ -54,5 +65,11 @@ public class ApiKeyFilter {
             callerContext.set(caller);
             return null;
         });
+    }
+
+    private static ProblemException tooManyFailures(long wait) {
+        return new ProblemException(ProblemType.TOO_MANY_REQUESTS, "Too many requests with unknown API keys from "
+                + "your address; retry after " + wait + " s with a valid key", List.of(),
+                Map.of("Retry-After", Long.toString(wait)));
     }
 }

@@ -33,9 +33,21 @@ public class ApiKeyRepository {
     @ConfigProperty(name = "hub.auth.cache-ttl", defaultValue = "PT30S")
     Duration cacheTtl;
 
+    /** How long an unknown key is known to be unknown: invented keys cost no query while it lasts. */
+    @ConfigProperty(name = "hub.auth.negative-cache-ttl", defaultValue = "PT5S")
+    Duration negativeTtl;
+
     private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
+    /** Digests (hex) of keys found unknown, with when that expires; bounded, so any number of keys fits. */
+    private final ConcurrentHashMap<String, Long> unknown = new ConcurrentHashMap<>();
 
     private record Cached(Caller caller, long expiresAtNanos) {
+    }
+
+    /** Whether {@code presentedKey} was found active moments ago (a known partner, even behind a busy address). */
+    public boolean knownNow(String presentedKey) {
+        Cached cached = cache.get(presentedKey);
+        return cached != null && System.nanoTime() - cached.expiresAtNanos() < 0;
     }
 
     public Uni<Optional<Caller>> findActive(String presentedKey) {
@@ -46,7 +58,18 @@ public class ApiKeyRepository {
             return Uni.createFrom().item(Optional.of(cached.caller()));
         }
         byte[] digest = sha256(presentedKey);
+        String digestHex = java.util.HexFormat.of().formatHex(digest);
+        Long unknownUntil = unknown.get(digestHex);
+        if (unknownUntil != null && System.nanoTime() - unknownUntil < 0) {
+            return Uni.createFrom().item(Optional.empty());
+        }
         return lookUp(digest).invoke(found -> {
+            if (found.isEmpty() && !negativeTtl.isZero()) {
+                if (unknown.size() > 10_000) {
+                    unknown.clear();
+                }
+                unknown.put(digestHex, System.nanoTime() + negativeTtl.toNanos());
+            }
             if (found.isPresent() && !cacheTtl.isZero()) {
                 if (cache.size() > 10_000) {
                     cache.clear();

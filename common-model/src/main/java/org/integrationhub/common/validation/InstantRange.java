@@ -24,14 +24,26 @@ public record InstantRange(Instant earliest, Instant latest) {
     public static final LocalDate EARLIEST_DATE = LocalDate.of(1900, 1, 1);
     public static final LocalDate LATEST_DATE = LocalDate.of(2999, 12, 31);
 
-    /** Why {@code value} is out of range, or null when it is in it. */
+    /** Why {@code value}, to be stored, is out of range or finer than a microsecond; null when it is fine. */
     public String fault(OffsetDateTime value) {
-        Instant instant = value.toInstant();
-        if (instant.isBefore(earliest) || instant.isAfter(latest)) {
-            return "must lie between " + format(earliest) + " and " + format(latest) + ", was " + value;
+        String outside = rangeFault(value);
+        if (outside != null) {
+            return outside;
         }
         if (value.getNano() % 1000 != 0) {
             return "has more than microsecond precision, which would not read back exactly";
+        }
+        return null;
+    }
+
+    /**
+     * Why {@code value} is out of range, or null: for instants that are compared, not stored (a filter such
+     * as updatedSince), where a finer precision changes nothing.
+     */
+    public String rangeFault(OffsetDateTime value) {
+        Instant instant = value.toInstant();
+        if (instant.isBefore(earliest) || instant.isAfter(latest)) {
+            return "must lie between " + format(earliest) + " and " + format(latest) + ", was " + value;
         }
         return null;
     }

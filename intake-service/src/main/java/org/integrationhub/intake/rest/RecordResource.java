@@ -130,6 +130,9 @@ public class RecordResource {
     @APIResponse(responseCode = "404", description = "No such interface")
     @APIResponse(responseCode = "413", description = "The body is over the size limit")
     @APIResponse(responseCode = "415", description = "The body is not application/json")
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for another batch",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "key reused", value = OpenApiExamples.KEY_REUSED_PROBLEM)))
     @APIResponse(responseCode = "503", description = "The database is unavailable; nothing was stored")
     public Uni<Response> sendBatch(
             @Parameter(description = "The interface", example = "departments") @PathParam("interface") String interfaceName,

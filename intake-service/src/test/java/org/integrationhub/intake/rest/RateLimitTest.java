@@ -25,7 +25,8 @@ class RateLimitTest {
     public static class Limited implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("hub.rate-limit.per-key", "0.2", "hub.rate-limit.burst", "3");
+            return Map.of("hub.rate-limit.per-key", "0.2", "hub.rate-limit.burst", "3",
+                    "hub.auth.failures-per-minute", "3");
         }
     }
 
@@ -38,6 +39,19 @@ class RateLimitTest {
                 .contentType("application/problem+json")
                 .header("Retry-After", notNullValue())
                 .body("type", equalTo("urn:integration-hub:problem:too-many-requests"));
+        given().header("X-API-Key", ERP).when().get("/api/v1/interfaces").then().statusCode(200);
+    }
+
+    @Test
+    void inventedKeysFromOneAddressAreCutOffButAKnownKeyStillWorks() {
+        given().header("X-API-Key", ERP).when().get("/api/v1/interfaces").then().statusCode(200);
+        for (int i = 0; i < 3; i++) {
+            given().header("X-API-Key", "invented-" + i).when().get("/api/v1/interfaces").then().statusCode(401);
+        }
+        given().header("X-API-Key", "invented-again").when().get("/api/v1/interfaces").then().statusCode(429)
+                .contentType("application/problem+json")
+                .header("Retry-After", notNullValue());
+        given().header("X-API-Key", "invented-later").when().get("/api/v1/interfaces").then().statusCode(429);
         given().header("X-API-Key", ERP).when().get("/api/v1/interfaces").then().statusCode(200);
     }
 }

@@ -1,6 +1,10 @@
 package org.integrationhub.processor.health;
 
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import org.integrationhub.common.model.DatabaseFaults;
 import org.jboss.logging.Logger;
 
@@ -20,12 +24,23 @@ public class DatabaseOutage {
 
     /** System.nanoTime() when the outage began, or 0 while the database answers. */
     private final AtomicLong since = new AtomicLong();
+    /** Set as the instance stops: work cut short by the closing pool is expected then, not a fault. */
+    private volatile boolean stopping;
+
+    void onStop(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) ShutdownEvent event) {
+        stopping = true;
+    }
 
     /**
-     * Answers true when {@code failure} is the database being unavailable (logged once per outage), false
-     * when it is something else, which the caller logs itself.
+     * Answers true when {@code failure} is the database being unavailable (logged once per outage) or work cut
+     * short by this instance stopping (not logged above DEBUG), false when it is something else, which the
+     * caller logs itself.
      */
     public boolean absorbs(Throwable failure, String during) {
+        if (stopping) {
+            LOG.debugf("%s ended by the stop: %s", during, failure.getMessage());
+            return true;
+        }
         if (!DatabaseFaults.isUnavailable(failure)) {
             return false;
         }

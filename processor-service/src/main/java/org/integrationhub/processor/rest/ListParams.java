@@ -35,7 +35,7 @@ public final class ListParams {
         if (updatedSince != null) {
             try {
                 since = OffsetDateTime.parse(updatedSince);
-                String fault = org.integrationhub.common.validation.InstantRange.STORABLE.fault(since);
+                String fault = org.integrationhub.common.validation.InstantRange.STORABLE.rangeFault(since);
                 if (fault != null) {
                     errors.add(new FieldError("updatedSince", ErrorCode.INVALID_VALUE, "updatedSince " + fault));
                     since = null;
