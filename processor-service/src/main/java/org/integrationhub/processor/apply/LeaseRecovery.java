@@ -1,5 +1,10 @@
 package org.integrationhub.processor.apply;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import org.integrationhub.common.problem.FieldError;
+import org.integrationhub.processor.job.JobArgs;
+import java.util.List;
+import java.util.Set;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,9 +26,8 @@ public class LeaseRecovery implements org.integrationhub.processor.job.JobTarget
     }
 
     @Override
-    public void checkArgs(com.fasterxml.jackson.databind.JsonNode args,
-                          java.util.List<org.integrationhub.common.problem.FieldError> errors) {
-        org.integrationhub.processor.job.JobArgs.only(args, java.util.Set.of(), errors);
+    public void checkArgs(JsonNode args, List<FieldError> errors) {
+        JobArgs.only(args, Set.of(), errors);
     }
 
     @Override

@@ -1,5 +1,10 @@
 package org.integrationhub.processor.apply;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import org.integrationhub.common.problem.FieldError;
+import org.integrationhub.processor.job.JobArgs;
+import java.util.List;
+import java.util.Set;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
@@ -53,14 +58,13 @@ public class Retention implements JobTarget {
     }
 
     @Override
-    public void checkArgs(com.fasterxml.jackson.databind.JsonNode args,
-                          java.util.List<org.integrationhub.common.problem.FieldError> errors) {
-        org.integrationhub.processor.job.JobArgs.only(args,
-                java.util.Set.of("processedDays", "failedDays", "runDays", "batchSize"), errors);
-        for (String days : java.util.List.of("processedDays", "failedDays", "runDays")) {
-            org.integrationhub.processor.job.JobArgs.integer(args, days, 1, 3650, false, errors);
+    public void checkArgs(JsonNode args, List<FieldError> errors) {
+        JobArgs.only(args,
+                Set.of("processedDays", "failedDays", "runDays", "batchSize"), errors);
+        for (String days : List.of("processedDays", "failedDays", "runDays")) {
+            JobArgs.integer(args, days, 1, 3650, false, errors);
         }
-        org.integrationhub.processor.job.JobArgs.integer(args, "batchSize", 1, 100_000, false, errors);
+        JobArgs.integer(args, "batchSize", 1, 100_000, false, errors);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.integrationhub.processor.apply;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import org.integrationhub.common.problem.FieldError;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -74,7 +76,7 @@ public class StagingProcessor implements JobTarget {
     }
 
     @Override
-    public void checkArgs(com.fasterxml.jackson.databind.JsonNode args, List<org.integrationhub.common.problem.FieldError> errors) {
+    public void checkArgs(JsonNode args, List<FieldError> errors) {
         JobArgs.only(args, Set.of("interface", "batchSize"), errors);
         JobArgs.oneOf(args, "interface", appliers.keySet(), true, errors);
         JobArgs.integer(args, "batchSize", 1, MAX_BATCH_SIZE, false, errors);
