@@ -19,6 +19,9 @@ import java.util.Map;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @jakarta.inject.Inject
+    org.integrationhub.common.model.DatabaseOutage outage;
     /** Seconds a client should wait after a 503 before retrying. */
     static final String RETRY_AFTER_SECONDS = "5";
 
@@ -60,7 +63,9 @@ public class ProblemMappers {
     public Response unexpected(Throwable e, ContainerRequestContext ctx) {
         String correlationId = Correlation.of(ctx);
         if (DatabaseFaults.isUnavailable(e)) {
-            LOG.warnf("correlationId=%s database unavailable: %s", correlationId, e.toString());
+            // one WARN per outage (DatabaseOutage); each request's 503 at DEBUG, with its correlation id
+            outage.absorbs(e, "answering 503");
+            LOG.debugf("correlationId=%s database unavailable: %s", correlationId, e.toString());
             return build(ProblemType.SERVICE_UNAVAILABLE, "The database is unavailable; retry later",
                     List.of(), Map.of("Retry-After", RETRY_AFTER_SECONDS), ctx);
         }

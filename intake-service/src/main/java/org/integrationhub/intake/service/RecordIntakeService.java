@@ -66,6 +66,8 @@ public class RecordIntakeService {
     Pool pool;
     @Inject
     ObjectMapper json;
+    @Inject
+    org.integrationhub.common.model.DatabaseOutage outage;
 
     Clock clock = Clock.systemUTC();
 
@@ -325,6 +327,7 @@ public class RecordIntakeService {
                 c.envelope.operation(), c.envelope.sentAt(), c.envelope.data().toString(), c.idempotencyKey,
                 c.digest)).toList();
         return staging.insertAll(client, definition.name(), caller.sourceSystem(), rows).chain(stored -> {
+            outage.answered();
             if (!stored.isEmpty()) {
                 signal.stored(definition.name());
             }

@@ -5,7 +5,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.integrationhub.processor.config.ProcessorConfig;
-import org.integrationhub.processor.health.DatabaseOutage;
+import org.integrationhub.common.model.DatabaseOutage;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;

@@ -37,7 +37,7 @@ public class JobRunner {
     }
 
     @Inject
-    org.integrationhub.processor.health.DatabaseOutage outage;
+    org.integrationhub.common.model.DatabaseOutage outage;
 
     @Scheduled(every = "${hub.scheduler.tick:1s}", delayed = "${hub.scheduler.initial-delay:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = "job-runner")

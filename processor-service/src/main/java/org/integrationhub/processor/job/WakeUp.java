@@ -52,7 +52,7 @@ public class WakeUp {
     @Inject
     JobRunner runner;
     @Inject
-    org.integrationhub.processor.health.DatabaseOutage outage;
+    org.integrationhub.common.model.DatabaseOutage outage;
 
     private final ConcurrentHashMap<String, Drain> drains = new ConcurrentHashMap<>();
     private PgSubscriber subscriber;

@@ -1,11 +1,10 @@
-package org.integrationhub.processor.health;
+package org.integrationhub.common.model;
 
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
-import org.integrationhub.common.model.DatabaseFaults;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -45,8 +44,8 @@ public class DatabaseOutage {
             return false;
         }
         if (since.compareAndSet(0, System.nanoTime())) {
-            LOG.warnf("database unavailable (%s: %s); processing pauses and resumes by itself when it is back",
-                    during, failure.getMessage());
+            LOG.warnf("database unavailable (%s: %s); work resumes by itself when it is back", during,
+                    failure.getMessage());
         } else {
             LOG.debugf("database still unavailable (%s): %s", during, failure.getMessage());
         }
@@ -57,7 +56,7 @@ public class DatabaseOutage {
     public void answered() {
         long began = since.getAndSet(0);
         if (began != 0) {
-            LOG.warnf("database available again after %d s; processing resumed",
+            LOG.warnf("database available again after %d s; work resumed",
                     Duration.ofNanos(System.nanoTime() - began).toSeconds());
         }
     }
