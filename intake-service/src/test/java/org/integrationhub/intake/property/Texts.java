@@ -53,28 +53,27 @@ public final class Texts {
         return new String(Character.toChars(0x1F600)).repeat(count);
     }
 
-    /** The text with every control, format, surrogate and non-character written as \\uXXXX. */
+    /**
+     * The text with every character that does not show, and every one outside the BMP, written as JSON
+     * escapes (\\uXXXX, a surrogate pair as two): controls, format and separator characters, unassigned ones,
+     * lone surrogates (which {@code codePoints()} hands over one by one).
+     */
     public static String show(String text) {
         StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean pair = Character.isHighSurrogate(c) && i + 1 < text.length()
-                    && Character.isLowSurrogate(text.charAt(i + 1));
-            int type = Character.getType(c);
-            if (pair) {
-                out.append("\\u").append(hex(c)).append("\\u").append(hex(text.charAt(++i)));
-            } else if (Character.isISOControl(c) || Character.isSurrogate(c) || type == Character.FORMAT
+        text.codePoints().forEach(cp -> {
+            int type = Character.getType(cp);
+            boolean hidden = Character.isISOControl(cp) || Character.isSupplementaryCodePoint(cp)
+                    || type == Character.SURROGATE || type == Character.FORMAT || type == Character.UNASSIGNED
                     || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
-                    || type == Character.UNASSIGNED || c == 0xA0 || c == 0xFFFD) {
-                out.append("\\u").append(hex(c));
+                    || cp == 0xA0 || cp == 0xFFFD;
+            if (hidden) {
+                for (char unit : Character.toChars(cp)) {
+                    out.append(String.format("\\u%04X", (int) unit));
+                }
             } else {
-                out.append(c);
+                out.appendCodePoint(cp);
             }
-        }
+        });
         return out.toString();
-    }
-
-    private static String hex(char c) {
-        return String.format("%04X", (int) c);
     }
 }
