@@ -13,6 +13,11 @@ import org.integrationhub.common.problem.ProblemType;
 import org.integrationhub.common.registry.InterfaceDefinition;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -30,6 +35,7 @@ public final class EnvelopeReader {
     private static final Set<String> ENVELOPE_FIELDS =
             Set.of("sourceSystem", "externalId", "operation", "sentAt", "messageId", "data");
     private static final String OPERATIONS = Arrays.toString(Operation.values());
+    private static final Charset UTF8 = StandardCharsets.UTF_8;
 
     private EnvelopeReader() {
     }
@@ -40,14 +46,21 @@ public final class EnvelopeReader {
             throw new ProblemException(ProblemType.MALFORMED_REQUEST, "The request body is empty; send a JSON object");
         }
         try {
-            JsonNode node = Json.STRICT.readTree(body);
+            // decoded strictly first: malformed UTF-8 is refused, never replaced; and a lone surrogate escape
+            // in a field name (which Jackson's byte parser refuses outright) reaches StorableText, which
+            // names the field
+            JsonNode node = Json.STRICT.readTree(UTF8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body)).toString());
             if (node == null || node.isMissingNode()) {
                 throw new ProblemException(ProblemType.MALFORMED_REQUEST, "The request body is empty; send a JSON object");
             }
             return node;
+        } catch (CharacterCodingException e) {
+            throw new ProblemException(ProblemType.MALFORMED_REQUEST, "The body is not valid UTF-8");
         } catch (StreamConstraintsException e) {
-            throw new ProblemException(ProblemType.MALFORMED_REQUEST,
-                    "The body is nested deeper than " + Json.MAX_NESTING_DEPTH + " levels or has an oversized value");
+            throw new ProblemException(ProblemType.MALFORMED_REQUEST, "The body is nested deeper than "
+                    + Json.MAX_NESTING_DEPTH + " levels or has a number longer than " + Json.MAX_NUMBER_LENGTH + " digits");
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
                     : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";

@@ -111,7 +111,13 @@ public final class PropertyRunner<T> {
         try {
             return property.apply(value);
         } catch (AssertionError | RuntimeException e) {
-            return e.toString();
+            // the first frames say where: in the service's answer, or in the property's own reading of it
+            StringBuilder where = new StringBuilder(e.toString());
+            StackTraceElement[] frames = e.getStackTrace();
+            for (int i = 0; i < Math.min(6, frames.length); i++) {
+                where.append("\n    at ").append(frames[i]);
+            }
+            return where.toString();
         }
     }
 }

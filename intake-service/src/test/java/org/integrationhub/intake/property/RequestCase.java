@@ -65,6 +65,11 @@ public record RequestCase(InterfaceDefinition definition, String key, boolean ba
     }
 
     private static final ObjectMapper PLAIN = JsonMapper.builder().build();
+    /** Reads a body back as the intake does: decoded to text first, with the intake's number and name limits. */
+    private static final ObjectMapper REREAD = JsonMapper.builder(com.fasterxml.jackson.core.JsonFactory.builder()
+            .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                    .maxNumberLength(Json.MAX_NUMBER_LENGTH).maxNameLength(1 << 20).maxStringLength(1 << 20).build())
+            .build()).build();
     private static final ObjectMapper ESCAPING = JsonMapper.builder()
             .enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
 
@@ -173,7 +178,8 @@ public record RequestCase(InterfaceDefinition definition, String key, boolean ba
     /** The body as a JSON reader sees it; a missing node when it reads none (Jackson refuses some escapes). */
     private static JsonNode read(byte[] body) {
         try {
-            return PLAIN.readTree(body);
+            return REREAD.readTree(java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .decode(java.nio.ByteBuffer.wrap(body)).toString());
         } catch (IOException e) {
             return MissingNode.getInstance();
         }

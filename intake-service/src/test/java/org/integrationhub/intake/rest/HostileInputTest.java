@@ -72,6 +72,12 @@ class HostileInputTest {
                 .body("errors[0].field", equalTo("data.name"))
                 .body("errors[0].code", equalTo("invalid_value"));
         assertThat(stored(code)).isZero();
+        // in a field name too, where the JSON parser itself used to refuse it as malformed, naming nothing
+        post(HIS, "departments", dept(code, "Ward").replace("\"name\"", "\"na" + LONE_SURROGATE + "me\""))
+                .then().statusCode(400)
+                .body("errors[0].field", equalTo("data.na\\uD800me"))
+                .body("errors[0].code", equalTo("invalid_value"));
+        assertThat(stored(code)).isZero();
         // a surrogate pair is a real character (an emoji, a rare CJK ideograph) and is stored as sent
         String ok = unique("D");
         post(HIS, "departments", dept(ok, "Ward \\ud842\\udfb7")).then().statusCode(202);

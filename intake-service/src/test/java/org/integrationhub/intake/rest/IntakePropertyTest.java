@@ -153,28 +153,6 @@ class IntakePropertyTest {
      */
     enum KnownDefect {
         /**
-         * A lone surrogate written as a JSON escape in a field NAME ({@code {"na\ud800me": "x"}}) is refused
-         * as malformed JSON naming no field; the contract wants 400 invalid_value on that field, and in a batch
-         * the whole batch is refused instead of that record.
-         */
-        SURROGATE_IN_A_FIELD_NAME {
-            @Override
-            boolean matches(Response response) {
-                return response.statusCode() == 400 && response.asString().contains("Broken surrogate pair in field name");
-            }
-        },
-        /**
-         * A value over one of the JSON reader's default limits in a well-formed body, a number of more than 1000
-         * digits or a field name of more than 50,000 characters, is refused as malformed ("nested deeper than 16
-         * levels or has an oversized value") naming no field; in a batch the whole batch is refused.
-         */
-        OVERSIZED_VALUE_AS_MALFORMED {
-            @Override
-            boolean matches(Response response) {
-                return response.statusCode() == 400 && response.asString().contains("or has an oversized value");
-            }
-        },
-        /**
          * Headers over the HTTP layer's limit (an Idempotency-Key of 30,000 characters) are answered 431 with an
          * empty body and no content type; the contract wants problem+json from every layer, header limits named.
          */
