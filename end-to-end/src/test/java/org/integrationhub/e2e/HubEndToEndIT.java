@@ -8,7 +8,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,23 +84,14 @@ class HubEndToEndIT {
     }
 
     /** Waits until the receipt is finished (PROCESSED, FAILED or SKIPPED) and answers it. */
-    static Map<String, Object> settled(String key, String receiptId) throws InterruptedException {
-        Instant deadline = Instant.now().plus(SETTLE);
-        while (true) {
-            Map<String, Object> receipt = partner(key).get("/api/v1/receipts/" + receiptId)
-                    .then().statusCode(200).extract().jsonPath().getMap("$");
-            String status = (String) receipt.get("status");
-            if (!status.equals("PENDING") && !status.equals("PROCESSING")) {
-                return receipt;
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("receipt " + receiptId + " still " + status + " after " + SETTLE);
-            }
-            Thread.sleep(100);
-        }
+    static Map<String, Object> settled(String key, String receiptId) {
+        return Await.until("receipt " + receiptId + " finished", SETTLE,
+                () -> partner(key).get("/api/v1/receipts/" + receiptId)
+                        .then().statusCode(200).extract().jsonPath().<String, Object>getMap("$"),
+                receipt -> !receipt.get("status").equals("PENDING") && !receipt.get("status").equals("PROCESSING"));
     }
 
-    static void assertProcessed(String key, List<String> receipts) throws InterruptedException {
+    static void assertProcessed(String key, List<String> receipts) {
         for (String receipt : receipts) {
             Map<String, Object> settled = settled(key, receipt);
             assertThat(settled.get("status")).as("receipt %s: %s", receipt, settled.get("errorMessage"))
@@ -117,7 +107,7 @@ class HubEndToEndIT {
     record Scenario(String root, String ward, String unit, String nurse, String doctor, String supplier,
                     String contact, List<String> employeeReceipts) {
 
-        static Scenario create() throws InterruptedException {
+        static Scenario create() {
             String root = unique("ROOT");
             String ward = root + "-WARD";
             String unit = root + "-UNIT";

@@ -3,119 +3,204 @@ package org.integrationhub.e2e;
 import org.integrationhub.devsupport.DevDatabase;
 import org.integrationhub.devsupport.EmbeddedDatabase;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.HttpURLConnection;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 
 /**
  * One embedded PostgreSQL and both services started from their packaged jars, each in its own JVM, as
- * they run in production (scheduler and wake-up signal on). Logs go to target/e2e-*.log.
+ * they run in production (scheduler and wake-up signal on). {@link #start()} is the plain hub of the
+ * end-to-end tests (logs in target/e2e-*.log); {@link #startRestartable} is the fault suite's: a database
+ * it can stop and start again on the same port and data directory, an intake it can restart on the same
+ * port, and any number of processors, each with its own worker id and log.
  */
-final class RunningHub implements AutoCloseable {
+public final class RunningHub implements AutoCloseable {
 
-    final EmbeddedDatabase database;
-    final String intakeUrl;
-    final String processorUrl;
-    private final List<Process> processes = new ArrayList<>();
+    static final Duration READY = Duration.ofSeconds(90);
 
-    private RunningHub(EmbeddedDatabase database, String intakeUrl, String processorUrl) {
-        this.database = database;
-        this.intakeUrl = intakeUrl;
-        this.processorUrl = processorUrl;
+    private final Supplier<EmbeddedDatabase> databaseStarter;
+    private final Path logs;
+    private final String logPrefix;
+    private final Path intakeJar = ServiceProcess.jar("hub.intake.jar");
+    private final Path processorJar = ServiceProcess.jar("hub.processor.jar");
+    private final int intakePort;
+    private final List<ServiceProcess> started = new CopyOnWriteArrayList<>();
+    private final List<ServiceProcess> processors = new CopyOnWriteArrayList<>();
+    private final Thread killOnExit = new Thread(this::killAll, "hub-kill-on-exit");
+    private volatile EmbeddedDatabase database;
+    private volatile ServiceProcess intake;
+    private int intakeLaunches;
+
+    /** The intake's address; it stays the same across intake restarts. */
+    public final String intakeUrl;
+    /** The first processor's address. */
+    public String processorUrl;
+
+    private RunningHub(Supplier<EmbeddedDatabase> databaseStarter, Path logs, String logPrefix) throws IOException {
+        this.databaseStarter = databaseStarter;
+        this.logs = logs;
+        this.logPrefix = logPrefix;
+        this.intakePort = ServiceProcess.freePort();
+        this.intakeUrl = "http://127.0.0.1:" + intakePort;
+        // a test JVM that is stopped must not leave services behind
+        Runtime.getRuntime().addShutdownHook(killOnExit);
     }
 
-    static RunningHub start() throws Exception {
-        Path intakeJar = jar("hub.intake.jar");
-        Path processorJar = jar("hub.processor.jar");
-        EmbeddedDatabase database = EmbeddedDatabase.startEphemeral();
-        int intakePort = freePort();
-        int processorPort = freePort();
-        RunningHub hub = new RunningHub(database, "http://127.0.0.1:" + intakePort, "http://127.0.0.1:" + processorPort);
+    /** An ephemeral database, the intake and one processor (worker {@code e2e-processor}). */
+    public static RunningHub start() throws Exception {
+        RunningHub hub = new RunningHub(EmbeddedDatabase::startEphemeral, logDirectory(), "e2e-");
+        return hub.boot(List.of("e2e-processor"), Map.of());
+    }
+
+    /**
+     * A database in {@code dataDirectory} (wiped first) that {@link #stopDatabase} and {@link #startDatabase}
+     * stop and start on the same port, the intake, and one processor per worker id, each started with
+     * {@code processorProperties} as system properties. Logs go to {@code logs}.
+     */
+    public static RunningHub startRestartable(Path dataDirectory, Path logs, List<String> processors,
+                                              Map<String, String> processorProperties) throws Exception {
+        deleteRecursively(dataDirectory);
+        int port = ServiceProcess.freePort();
+        RunningHub hub = new RunningHub(() -> EmbeddedDatabase.startPersistent(dataDirectory, port, "hub"), logs, "");
+        return hub.boot(processors, processorProperties);
+    }
+
+    private RunningHub boot(List<String> processors, Map<String, String> processorProperties) throws Exception {
         try {
-            hub.launch("intake", intakeJar, intakePort);
-            hub.launch("processor", processorJar, processorPort);
+            database = databaseStarter.get();
+            intake = launchIntake();
+            List<ServiceProcess> launched = new ArrayList<>();
+            for (String worker : processors) {
+                launched.add(launchProcessor(worker, processorProperties));
+            }
             DevDatabase.awaitSchemaThenSeed(database.jdbcUrl(), EmbeddedDatabase.USER, "", Duration.ofSeconds(60));
-            awaitReady(hub.intakeUrl);
-            awaitReady(hub.processorUrl);
-            return hub;
+            intake.awaitReady(READY);
+            for (ServiceProcess p : launched) {
+                p.awaitReady(READY);
+            }
+            processorUrl = launched.isEmpty() ? null : launched.get(0).url();
+            return this;
         } catch (Exception | Error e) {
-            hub.close();
+            close();
             throw e;
         }
     }
 
-    private void launch(String name, Path jar, int port) throws IOException {
-        Path logs = Path.of(System.getProperty("hub.logs", "target"));
-        Files.createDirectories(logs);
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.http.port=" + port, "-jar", jar.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(logs.resolve("e2e-" + name + ".log").toFile());
-        Map<String, String> env = builder.environment();
-        env.put("HUB_DB_HOST", "127.0.0.1");
-        env.put("HUB_DB_PORT", String.valueOf(database.port()));
-        env.put("HUB_DB_NAME", database.database());
-        env.put("HUB_DB_USER", EmbeddedDatabase.USER);
-        env.put("HUB_DB_PASSWORD", "");
-        env.put("HUB_PROCESSOR_WORKER_ID", "e2e-" + name);
-        processes.add(builder.start());
+    private static Path logDirectory() {
+        return Path.of(System.getProperty("hub.logs", "target"));
     }
 
-    private static Path jar(String property) {
-        String value = System.getProperty(property);
-        if (value == null || !new File(value).isFile()) {
-            throw new IllegalStateException(property + " (" + value + ") is not a built jar; build the services first: "
-                    + "./mvnw -B verify, or ./mvnw -B package -pl intake-service,processor-service -am");
+    private Map<String, String> databaseEnv() {
+        return Map.of(
+                "HUB_DB_HOST", "127.0.0.1",
+                "HUB_DB_PORT", String.valueOf(database.port()),
+                "HUB_DB_NAME", database.database(),
+                "HUB_DB_USER", EmbeddedDatabase.USER,
+                "HUB_DB_PASSWORD", "");
+    }
+
+    private ServiceProcess launchIntake() throws IOException {
+        intakeLaunches++;
+        String name = intakeLaunches == 1 ? "intake" : "intake-" + intakeLaunches;
+        ServiceProcess p = ServiceProcess.launch(name, intakeJar, intakePort, databaseEnv(), Map.of(),
+                logs.resolve(logPrefix + name + ".log"));
+        started.add(p);
+        return p;
+    }
+
+    private ServiceProcess launchProcessor(String workerId, Map<String, String> properties) throws IOException {
+        Map<String, String> env = new java.util.HashMap<>(databaseEnv());
+        env.put("HUB_PROCESSOR_WORKER_ID", workerId);
+        // its database sessions carry the worker id (pg_stat_activity, and the fault suite's write counter)
+        Map<String, String> props = new java.util.LinkedHashMap<>(properties);
+        props.putIfAbsent("quarkus.datasource.reactive.additional-properties.application_name", workerId);
+        String name = workerId.startsWith(logPrefix) ? workerId : logPrefix + workerId;
+        ServiceProcess p = ServiceProcess.launch(workerId, processorJar, ServiceProcess.freePort(), env, props,
+                logs.resolve(name + ".log"));
+        started.add(p);
+        processors.add(p);
+        return p;
+    }
+
+    /** Starts one more processor with its own worker id and waits until it is ready. */
+    public ServiceProcess startProcessor(String workerId, Map<String, String> properties) throws IOException {
+        return launchProcessor(workerId, properties).awaitReady(READY);
+    }
+
+    public ServiceProcess intake() {
+        return intake;
+    }
+
+    /** Starts a new intake on the same port (the previous one must have exited) and waits until it is ready. */
+    public ServiceProcess restartIntake() throws IOException {
+        if (intake.alive()) {
+            throw new IllegalStateException("the intake is still running");
         }
-        return Path.of(value);
+        intake = launchIntake().awaitReady(READY);
+        return intake;
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    /** The processors still running. */
+    public List<ServiceProcess> processors() {
+        return processors.stream().filter(ServiceProcess::alive).toList();
     }
 
-    private static void awaitReady(String baseUrl) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                HttpURLConnection c = (HttpURLConnection) URI.create(baseUrl + "/q/health/ready").toURL().openConnection();
-                c.setConnectTimeout(1000);
-                if (c.getResponseCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // starting
+    /** Stops PostgreSQL (fast shutdown: open sessions are ended) while the services keep running. */
+    public void stopDatabase() {
+        database.close();
+    }
+
+    /** Starts PostgreSQL again on the same port and data directory. */
+    public void startDatabase() {
+        database = databaseStarter.get();
+    }
+
+    public EmbeddedDatabase database() {
+        return database;
+    }
+
+    public Connection connect() throws SQLException {
+        return database.connect();
+    }
+
+    private void killAll() {
+        for (ServiceProcess p : started) {
+            if (p.alive()) {
+                p.kill();
             }
-            Thread.sleep(200);
         }
-        throw new IllegalStateException(baseUrl + " did not become ready; see target/e2e-*.log");
     }
 
     @Override
     public void close() {
-        for (Process p : processes) {
-            p.destroy();
+        for (ServiceProcess p : started) {
+            p.stop(Duration.ofSeconds(20));
         }
-        for (Process p : processes) {
-            try {
-                if (!p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
-                    p.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        if (database != null) {
+            database.close();
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(killOnExit);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or about to
+        }
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (!java.nio.file.Files.exists(path)) {
+            return;
+        }
+        try (var walk = java.nio.file.Files.walk(path)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.delete(p);
             }
         }
-        database.close();
     }
 }
