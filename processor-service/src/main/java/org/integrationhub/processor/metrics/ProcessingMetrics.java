@@ -39,6 +39,10 @@ public class ProcessingMetrics {
     MeterRegistry registry;
     @Inject
     Pool pool;
+    @Inject
+    org.integrationhub.common.model.DatabaseOutage outage;
+
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ProcessingMetrics.class);
 
     private final Map<String, AtomicLong> backlog = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> oldestPendingSeconds = new ConcurrentHashMap<>();
@@ -60,7 +64,13 @@ public class ProcessingMetrics {
     @Scheduled(every = "${hub.metrics.backlog-refresh:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             identity = "backlog-metrics")
     Uni<Void> scheduledRefresh() {
-        return refreshBacklog();
+        // the gauges keep their last values while the database is away; the outage is logged once, elsewhere
+        return refreshBacklog().onFailure().recoverWithUni(failure -> {
+            if (!outage.absorbs(failure, "refreshing the backlog gauges")) {
+                LOG.warnf("refreshing the backlog gauges failed: %s", failure.toString());
+            }
+            return Uni.createFrom().voidItem();
+        });
     }
 
     /** Refreshes the cached backlog gauges. */
