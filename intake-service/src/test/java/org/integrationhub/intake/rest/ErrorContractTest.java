@@ -13,6 +13,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.integrationhub.intake.IntakeFixture.HIS;
 import static org.integrationhub.intake.IntakeFixture.envelope;
@@ -97,5 +98,25 @@ class ErrorContractTest {
                 .then().statusCode(401)
                 .header("X-Correlation-Id", "partner-trace-0001")
                 .body("correlationId", equalTo("partner-trace-0001"));
+    }
+
+    @Test
+    void anExternalIdMustBeVisibleText() throws SQLException {
+        // written as JSON escapes: U+200B, U+200B U+FEFF, U+2028 inside, U+0085 (NEL) inside, U+009F
+        for (String invisible : new String[] {"\\u200B", "\\u200B\\uFEFF", "D-\\u2028-1", "D-\\u0085-1", "D\\u009F"}) {
+            post(HIS, "departments", envelope("HIS", invisible, "CREATE", "{\"code\": \"D-1\", \"name\": \"A\"}"))
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("status", equalTo(400))
+                    .body("errors.field", hasItem("externalId"))
+                    .body("errors.find { it.field == 'externalId' }.code", equalTo("invalid_format"));
+        }
+        // a lone line separator is blank text: required
+        post(HIS, "departments", envelope("HIS", "\\u2028", "CREATE", "{\"code\": \"D-1\", \"name\": \"A\"}"))
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.find { it.field == 'externalId' }.code", equalTo("required"));
+        String chinese = "科室-01-" + unique("x");
+        post(HIS, "departments", envelope("HIS", chinese, "CREATE", "{\"code\": \"D-CN-1\", \"name\": \"心内科\"}"))
+                .then().statusCode(202).body("externalId", equalTo(chinese));
+        assertThat(stored(chinese)).isOne();
     }
 }
