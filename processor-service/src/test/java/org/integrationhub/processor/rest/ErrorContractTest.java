@@ -1,0 +1,54 @@
+package org.integrationhub.processor.rest;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import org.integrationhub.devsupport.PostgresTestResource;
+import org.integrationhub.devsupport.RawHttp;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+
+/** The error contract of the operator API, for faults found before any resource runs: each a problem+json. */
+@QuarkusTest
+@WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
+class ErrorContractTest {
+
+    static final String OPS = "ops-dev-key";
+
+    @Test
+    void matrixParametersAreRefused() {
+        given().urlEncodingEnabled(false).header("X-API-Key", OPS).when().get("/api/v1/departments;x=1/D-1")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("status", equalTo(400));
+    }
+
+    @Test
+    void aCompressedBodyIs415() {
+        given().header("X-API-Key", OPS).header("Content-Encoding", "gzip").contentType(ContentType.JSON)
+                .body("{\"enabled\": true}")
+                .when().patch("/api/v1/admin/jobs/process_departments")
+                .then().statusCode(415).contentType("application/problem+json")
+                .header("Accept-Encoding", "identity");
+    }
+
+    @Test
+    void faultsOfTheHttpLayerAreProblems() {
+        raw().send("GET /api/v1/departments/%ZZ HTTP/1.1\r\nX-API-Key: " + OPS, new byte[0]).requireProblem(400);
+        raw().send("GET /api/v1/departments/" + "a".repeat(12_000) + " HTTP/1.1\r\nX-API-Key: " + OPS, new byte[0])
+                .requireProblem(414);
+        raw().send("GET /api/v1/departments HTTP/1.1\r\nX-API-Key: " + OPS + "\r\nX-Filler: " + "f".repeat(40_000),
+                new byte[0]).requireProblem(431);
+    }
+
+    static RawHttp raw() {
+        return RawHttp.to(RestAssured.port);
+    }
+}
