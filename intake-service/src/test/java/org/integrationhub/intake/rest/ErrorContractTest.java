@@ -108,6 +108,16 @@ class ErrorContractTest {
     }
 
     @Test
+    void aBodyWithoutContentTypeIs415() throws SQLException {
+        String id = unique("D");
+        byte[] body = department(id).getBytes(StandardCharsets.UTF_8);
+        RawHttp.Answer answer = raw().send("POST /api/v1/interfaces/departments/records HTTP/1.1\r\n"
+                + "X-API-Key: " + HIS + "\r\nContent-Length: " + body.length, body);
+        answer.requireProblem(415);
+        assertThat(stored(id)).isZero();
+    }
+
+    @Test
     void aCompressedBodyIs415AskingForIdentity() throws IOException, SQLException {
         String id = unique("D");
         given().header("X-API-Key", HIS).header("Content-Encoding", "gzip").contentType(ContentType.JSON)

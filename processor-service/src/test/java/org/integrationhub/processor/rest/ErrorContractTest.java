@@ -31,6 +31,13 @@ class ErrorContractTest {
     }
 
     @Test
+    void aBodyWithoutContentTypeIs415() {
+        byte[] body = "{\"enabled\": true}".getBytes(StandardCharsets.UTF_8);
+        raw().send("PATCH /api/v1/admin/jobs/process_departments HTTP/1.1\r\nX-API-Key: " + OPS
+                + "\r\nContent-Length: " + body.length, body).requireProblem(415);
+    }
+
+    @Test
     void aCompressedBodyIs415() {
         given().header("X-API-Key", OPS).header("Content-Encoding", "gzip").contentType(ContentType.JSON)
                 .body("{\"enabled\": true}")
