@@ -10,7 +10,6 @@ import org.integrationhub.common.web.AllowedMethods;
 import org.integrationhub.common.web.Correlation;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
 import java.util.List;
 import java.util.Map;
@@ -40,18 +39,24 @@ public class ProblemMappers {
         return build(e.type(), e.getMessage(), e.errors(), e.headers(), ctx);
     }
 
-    /**
-     * Exceptions the framework raises: an unknown path, a wrong method or media type, and a path, query or header
-     * parameter it could not convert (Jakarta REST's bare 404 or 400, answered here as a 400 naming the parameter).
-     */
+    /** Exceptions the framework raises: an unknown path, a wrong method or media type. */
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, ContainerRequestContext ctx) {
         int status = e.getResponse().getStatus();
+        Map<String, String> headers = Map.of();
+        if (status == 404 || status == 405) {
+            // a path some resource serves, with another method: 405 naming the methods it takes
+            Set<String> allowed = allowedMethods.at(ctx.getUriInfo().getRequestUri().getRawPath());
+            if (!allowed.isEmpty() && !allowed.contains(ctx.getMethod())) {
+                status = 405;
+                headers = Map.of("Allow", String.join(", ", allowed));
+            }
+        }
         if (status >= 500) {
             LOG.errorf(e, "correlationId=%s unexpected %d", Correlation.of(ctx), status);
         }
         return build(ProblemType.forStatus(status), frameworkDetail(status, ctx.getMethod(), ctx.getUriInfo().getPath()),
-                List.of(), Map.of(), ctx);
+                List.of(), headers, ctx);
     }
 
     /** The detail of a problem the framework raised with nothing but a status, here or in the HTTP layer. */

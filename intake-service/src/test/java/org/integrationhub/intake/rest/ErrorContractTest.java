@@ -19,6 +19,7 @@ import java.util.zip.GZIPOutputStream;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
@@ -96,7 +97,7 @@ class ErrorContractTest {
         given().header("X-API-Key", HIS).when().get("/api/v1/nothing-here")
                 .then().statusCode(404).contentType("application/problem+json");
         given().header("X-API-Key", HIS).when().delete("/api/v1/interfaces/departments/records")
-                .then().statusCode(org.hamcrest.Matchers.oneOf(404, 405)).contentType("application/problem+json");
+                .then().statusCode(405).contentType("application/problem+json");
     }
 
     @Test
@@ -105,6 +106,22 @@ class ErrorContractTest {
                 .then().statusCode(401)
                 .header("X-Correlation-Id", "partner-trace-0001")
                 .body("correlationId", equalTo("partner-trace-0001"));
+    }
+
+    @Test
+    void aWrongMethodOnAKnownPathIs405WithAllow() {
+        for (String method : new String[] {"PUT", "DELETE", "PATCH"}) {
+            given().header("X-API-Key", HIS).contentType(ContentType.JSON).body("{}")
+                    .when().request(method, "/api/v1/interfaces/departments/records")
+                    .then().statusCode(405).contentType("application/problem+json")
+                    .header("Allow", containsString("POST"))
+                    .body("status", equalTo(405))
+                    .body("type", equalTo("urn:integration-hub:problem:method-not-allowed"))
+                    .body("errors", empty());
+        }
+        given().header("X-API-Key", HIS).when().post("/api/v1/receipts/0190f0a3-7c1e-7d2a-9c4b-5e6f7a8b9c0d")
+                .then().statusCode(405).contentType("application/problem+json")
+                .header("Allow", containsString("GET"));
     }
 
     @Test

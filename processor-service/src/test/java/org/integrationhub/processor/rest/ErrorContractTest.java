@@ -24,6 +24,23 @@ class ErrorContractTest {
     static final String OPS = "ops-dev-key";
 
     @Test
+    void aWrongMethodOnAKnownPathIs405WithAllow() {
+        given().header("X-API-Key", OPS).when().delete("/api/v1/departments/D-1")
+                .then().statusCode(405).contentType("application/problem+json")
+                .header("Allow", containsString("GET"))
+                .header("Allow", not(containsString("DELETE")))
+                .body("status", equalTo(405));
+        given().header("X-API-Key", OPS).contentType(ContentType.JSON).body("{}")
+                .when().put("/api/v1/admin/jobs/process_departments")
+                .then().statusCode(405).contentType("application/problem+json")
+                .header("Allow", containsString("PATCH"))
+                .header("Allow", containsString("GET"));
+        given().header("X-API-Key", OPS).when().get("/api/v1/admin/jobs/process_departments/run")
+                .then().statusCode(405).contentType("application/problem+json")
+                .header("Allow", containsString("POST"));
+    }
+
+    @Test
     void matrixParametersAreRefused() {
         given().urlEncodingEnabled(false).header("X-API-Key", OPS).when().get("/api/v1/departments;x=1/D-1")
                 .then().statusCode(400).contentType("application/problem+json")
