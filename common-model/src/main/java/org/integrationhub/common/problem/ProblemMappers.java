@@ -10,6 +10,7 @@ import org.integrationhub.common.web.AllowedMethods;
 import org.integrationhub.common.web.Correlation;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
 import java.util.List;
 import java.util.Map;
@@ -39,9 +40,18 @@ public class ProblemMappers {
         return build(e.type(), e.getMessage(), e.errors(), e.headers(), ctx);
     }
 
-    /** Exceptions the framework raises: an unknown path, a wrong method or media type. */
+    /**
+     * Exceptions the framework raises: an unknown path, a wrong method or media type, and a path, query or header
+     * parameter it could not convert (Jakarta REST's bare 404 or 400, answered here as a 400 naming the parameter).
+     */
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e, ContainerRequestContext ctx) {
+    public Response webApplication(WebApplicationException e, ContainerRequestContext ctx, SimpleResourceInfo resource) {
+        if (ParameterFaults.isConversionFailure(e)) {
+            List<FieldError> errors = ParameterFaults.find(resource, ctx);
+            return build(ProblemType.MALFORMED_REQUEST, errors.isEmpty()
+                    ? "A path, query or header parameter does not have the expected format" : errors.get(0).message(),
+                    errors, Map.of(), ctx);
+        }
         int status = e.getResponse().getStatus();
         Map<String, String> headers = Map.of();
         if (status == 404 || status == 405) {

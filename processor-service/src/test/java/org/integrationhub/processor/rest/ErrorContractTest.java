@@ -24,6 +24,18 @@ class ErrorContractTest {
     static final String OPS = "ops-dev-key";
 
     @Test
+    void aQueryParameterThatDoesNotConvertIs400NamingIt() {
+        given().header("X-API-Key", OPS).when().get("/api/v1/admin/jobs/process_departments/runs?limit=abc")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("status", equalTo(400))
+                .body("errors[0].field", equalTo("limit"))
+                .body("errors[0].code", equalTo("invalid_format"))
+                .body("errors[0].message", containsString("whole number"));
+        given().header("X-API-Key", OPS).when().get("/api/v1/admin/jobs/process_departments/runs?limit=5")
+                .then().statusCode(200);
+    }
+
+    @Test
     void aWrongMethodOnAKnownPathIs405WithAllow() {
         given().header("X-API-Key", OPS).when().delete("/api/v1/departments/D-1")
                 .then().statusCode(405).contentType("application/problem+json")
