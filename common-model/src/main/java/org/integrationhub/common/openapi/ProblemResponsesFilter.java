@@ -18,13 +18,30 @@ import java.util.Map;
 
 /**
  * Completes every API operation's error responses in the OpenAPI document: each is
- * {@code application/problem+json} with the Problem schema and an example, and every operation lists the
- * 500 and 503 any call can meet. Resources describe their specific errors; this fills in the rest.
+ * {@code application/problem+json} with the Problem schema and an example; every operation lists the 500 and 503
+ * any call can meet, an operation with parameters the 400 for a malformed one, and an operation with a body the
+ * 415. Resources describe their specific errors; this fills in the rest, and adds to the API's description the
+ * errors of the HTTP layer that no operation declares.
  */
 public class ProblemResponsesFilter implements OASFilter {
 
+    /** The errors any request can meet before an operation is chosen; see RequestHead and BodyLimit. */
+    static final String HTTP_LAYER_ERRORS = "\n\nEvery error answer, from whatever layer, is application/problem+json "
+            + "with type, title, status, detail, instance, correlationId and errors. Besides each operation's own: "
+            + "405 with an Allow header for a method a path does not serve; 400 for a request URI that is not valid "
+            + "(such as a malformed %-escape) or that has matrix parameters (';' in a path segment); 414 for a request "
+            + "line over quarkus.http.limits.max-initial-line-length (4096 characters by default); 431 for header "
+            + "fields over quarkus.http.limits.max-header-size (20 KiB by default); 413 for a body over "
+            + "quarkus.http.limits.max-body-size, announced or chunked; 415 for a body without Content-Type or with "
+            + "a Content-Encoding other than identity (send bodies uncompressed; the answer carries "
+            + "Accept-Encoding: identity).";
+
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getInfo() != null) {
+            String description = openAPI.getInfo().getDescription();
+            openAPI.getInfo().setDescription((description == null ? "" : description) + HTTP_LAYER_ERRORS);
+        }
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
@@ -32,24 +49,33 @@ public class ProblemResponsesFilter implements OASFilter {
             if (!path.getKey().startsWith("/api/")) {
                 continue;
             }
+            boolean pathParameters = path.getValue().getParameters() != null && !path.getValue().getParameters().isEmpty();
             for (Operation operation : path.getValue().getOperations().values()) {
-                complete(operation.getResponses(), path.getKey());
+                APIResponses responses = operation.getResponses();
+                if (responses == null) {
+                    continue;
+                }
+                if (pathParameters || operation.getParameters() != null && !operation.getParameters().isEmpty()) {
+                    addIfAbsent(responses, "400", "A path, query or header parameter is malformed; errors[] names it");
+                }
+                if (operation.getRequestBody() != null) {
+                    addIfAbsent(responses, "415", "The body has no Content-Type or another than the operation takes, "
+                            + "or is compressed (Content-Encoding other than identity)");
+                }
+                complete(responses, path.getKey());
             }
         }
     }
 
+    private static void addIfAbsent(APIResponses responses, String status, String description) {
+        if (!responses.hasAPIResponse(status)) {
+            responses.addAPIResponse(status, OASFactory.createAPIResponse().description(description));
+        }
+    }
+
     private static void complete(APIResponses responses, String path) {
-        if (responses == null) {
-            return;
-        }
-        if (!responses.hasAPIResponse("500")) {
-            responses.addAPIResponse("500", OASFactory.createAPIResponse()
-                    .description("Unexpected fault; quote the correlationId when reporting it"));
-        }
-        if (!responses.hasAPIResponse("503")) {
-            responses.addAPIResponse("503", OASFactory.createAPIResponse()
-                    .description("The database is unavailable; retry after Retry-After seconds"));
-        }
+        addIfAbsent(responses, "500", "Unexpected fault; quote the correlationId when reporting it");
+        addIfAbsent(responses, "503", "The database is unavailable; retry after Retry-After seconds");
         for (Map.Entry<String, APIResponse> entry : responses.getAPIResponses().entrySet()) {
             int status = Integer.parseInt(entry.getKey());
             if (status < 400) {
@@ -93,7 +119,9 @@ public class ProblemResponsesFilter implements OASFilter {
             case 404 -> "Not found";
             case 409 -> "Receipt 0190f0a3-7c1e-7d2a-9c4b-5e6f7a8b9c0d is PROCESSED; only a FAILED row can be retried";
             case 413 -> "The request body is larger than the 1048576 bytes this service accepts";
+            case 414 -> "The request line is 12018 characters; this service accepts at most 4096";
             case 415 -> "Send the body as application/json";
+            case 431 -> "The header fields take 40110 bytes; this service accepts at most 20480";
             case 429 -> "Over the request rate of this API key; retry after 1 s";
             case 503 -> "The database is unavailable; retry later";
             case 500 -> "The service failed to handle the request; quote correlationId "

@@ -1,16 +1,20 @@
 package org.integrationhub.common.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import org.integrationhub.common.model.DatabaseFaults;
+import org.integrationhub.common.web.AllowedMethods;
 import org.integrationhub.common.web.Correlation;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns every failure into an RFC 9457 problem: the services never answer an error in another
@@ -25,6 +29,9 @@ public class ProblemMappers {
     /** Seconds a client should wait after a 503 before retrying. */
     static final String RETRY_AFTER_SECONDS = "5";
 
+    @Inject
+    AllowedMethods allowedMethods;
+
     @ServerExceptionMapper
     public Response problem(ProblemException e, ContainerRequestContext ctx) {
         if (e.type().status() >= 500) {
@@ -33,22 +40,48 @@ public class ProblemMappers {
         return build(e.type(), e.getMessage(), e.errors(), e.headers(), ctx);
     }
 
+    /**
+     * Exceptions the framework raises: an unknown path, a wrong method or media type, and a path, query or header
+     * parameter it could not convert (Jakarta REST's bare 404 or 400, answered here as a 400 naming the parameter).
+     */
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e, ContainerRequestContext ctx) {
+    public Response webApplication(WebApplicationException e, ContainerRequestContext ctx, SimpleResourceInfo resource) {
+        if (ParameterFaults.isConversionFailure(e)) {
+            List<FieldError> errors = ParameterFaults.find(resource, ctx);
+            return build(ProblemType.MALFORMED_REQUEST, errors.isEmpty()
+                    ? "A path, query or header parameter does not have the expected format" : errors.get(0).message(),
+                    errors, Map.of(), ctx);
+        }
         int status = e.getResponse().getStatus();
-        ProblemType type = ProblemType.forStatus(status);
-        String detail = switch (status) {
-            case 404 -> "Nothing is served at " + ctx.getUriInfo().getPath();
-            case 405 -> ctx.getMethod() + " is not allowed on " + ctx.getUriInfo().getPath();
-            case 406 -> "This resource answers application/json";
-            case 413 -> "The request body is larger than this service accepts";
-            case 415 -> "Send the body as application/json";
-            default -> status >= 500 ? "The service failed to handle the request" : "The request could not be handled";
-        };
+        Map<String, String> headers = Map.of();
+        if (status == 404 || status == 405) {
+            // a path some resource serves, with another method: 405 naming the methods it takes
+            Set<String> allowed = allowedMethods.at(ctx.getUriInfo().getRequestUri().getRawPath());
+            if (!allowed.isEmpty() && !allowed.contains(ctx.getMethod())) {
+                status = 405;
+                headers = Map.of("Allow", String.join(", ", allowed));
+            }
+        }
         if (status >= 500) {
             LOG.errorf(e, "correlationId=%s unexpected %d", Correlation.of(ctx), status);
         }
-        return build(type, detail, List.of(), Map.of(), ctx);
+        return build(ProblemType.forStatus(status), frameworkDetail(status, ctx.getMethod(), ctx.getUriInfo().getPath()),
+                List.of(), headers, ctx);
+    }
+
+    /** The detail of a problem the framework raised with nothing but a status, here or in the HTTP layer. */
+    public static String frameworkDetail(int status, String method, String path) {
+        return switch (status) {
+            case 400 -> "The request is malformed";
+            case 404 -> "Nothing is served at " + path;
+            case 405 -> method + " is not allowed on " + path;
+            case 406 -> "This resource answers application/json";
+            case 413 -> "The request body is larger than this service accepts";
+            case 414 -> "The request URI is longer than this service accepts";
+            case 415 -> "Send the body as application/json";
+            case 431 -> "The request's header fields are larger than this service accepts";
+            default -> status >= 500 ? "The service failed to handle the request" : "The request could not be handled";
+        };
     }
 
     @ServerExceptionMapper

@@ -14,10 +14,12 @@ public enum ProblemType {
     NOT_ACCEPTABLE(406, "not-acceptable", "Not acceptable"),
     CONFLICT(409, "conflict", "Not possible in the resource's current state"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "Request body too large"),
-    UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Request body must be JSON"),
+    URI_TOO_LONG(414, "uri-too-long", "Request URI too long"),
+    UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Request body must be uncompressed JSON"),
     UNKNOWN_REFERENCE(422, "unknown-reference", "A referenced record does not exist"),
     IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused", "Idempotency key reused with another body"),
     TOO_MANY_REQUESTS(429, "too-many-requests", "Too many requests"),
+    HEADER_FIELDS_TOO_LARGE(431, "header-fields-too-large", "Request header fields too large"),
     INTERNAL_ERROR(500, "internal-error", "Internal error"),
     SERVICE_UNAVAILABLE(503, "service-unavailable", "Service temporarily unavailable");
 

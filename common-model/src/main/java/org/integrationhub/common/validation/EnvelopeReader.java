@@ -108,7 +108,8 @@ public final class EnvelopeReader {
             errors.add(new FieldError(prefix + "externalId", ErrorCode.TOO_LONG, "externalId is longer than 128 characters"));
         } else if (externalId != null && !Formats.EXTERNAL_ID.matcher(externalId).matches()) {
             errors.add(new FieldError(prefix + "externalId", ErrorCode.INVALID_FORMAT,
-                    "externalId must not contain control characters"));
+                    "externalId must be visible text: no control characters or line breaks, and at least one "
+                            + "letter, digit, punctuation mark or symbol"));
         }
         Operation operation = null;
         String op = text(node, prefix, "operation", true, errors);

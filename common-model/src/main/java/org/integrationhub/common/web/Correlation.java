@@ -23,8 +23,7 @@ public class Correlation {
 
     @ServerRequestFilter(preMatching = true, priority = 1)
     public void assign(ContainerRequestContext ctx) {
-        String given = ctx.getHeaderString(HEADER);
-        String id = given != null && SANE.matcher(given).matches() ? given : newId();
+        String id = accept(ctx.getHeaderString(HEADER));
         ctx.setProperty(PROPERTY, id);
         MDC.put("correlationId", id);
     }
@@ -35,6 +34,11 @@ public class Correlation {
         if (id != null) {
             response.getHeaders().putSingle(HEADER, id);
         }
+    }
+
+    /** The caller's {@code X-Correlation-Id} when it is a sane token, else a new id. */
+    public static String accept(String given) {
+        return given != null && SANE.matcher(given).matches() ? given : newId();
     }
 
     /** A random id; it traces, it guards nothing, so it skips SecureRandom's shared lock. */

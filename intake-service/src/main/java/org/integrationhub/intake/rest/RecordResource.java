@@ -184,7 +184,8 @@ public class RecordResource {
     public static class EnvelopeSchema {
         @Schema(description = "Your source system; must be your API key's", example = "HIS", maxLength = 32)
         public String sourceSystem;
-        @Schema(description = "The record's id in your system", example = "D-100", maxLength = 128)
+        @Schema(description = "The record's id in your system: visible text, no control characters or line breaks, "
+                + "not only spaces or invisible characters (such as U+200B)", example = "D-100", maxLength = 128)
         public String externalId;
         @Schema(enumeration = {"CREATE", "UPDATE", "DELETE"},
                 description = "CREATE inserts (or updates a resent record), UPDATE changes it, DELETE archives it")

@@ -3,16 +3,25 @@ package org.integrationhub.intake.rest;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import org.integrationhub.devsupport.LogCapture;
 import org.integrationhub.devsupport.PostgresTestResource;
+import org.integrationhub.devsupport.RawHttp;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.util.zip.GZIPOutputStream;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.integrationhub.intake.IntakeFixture.HIS;
 import static org.integrationhub.intake.IntakeFixture.envelope;
@@ -88,7 +97,7 @@ class ErrorContractTest {
         given().header("X-API-Key", HIS).when().get("/api/v1/nothing-here")
                 .then().statusCode(404).contentType("application/problem+json");
         given().header("X-API-Key", HIS).when().delete("/api/v1/interfaces/departments/records")
-                .then().statusCode(org.hamcrest.Matchers.oneOf(404, 405)).contentType("application/problem+json");
+                .then().statusCode(405).contentType("application/problem+json");
     }
 
     @Test
@@ -97,5 +106,150 @@ class ErrorContractTest {
                 .then().statusCode(401)
                 .header("X-Correlation-Id", "partner-trace-0001")
                 .body("correlationId", equalTo("partner-trace-0001"));
+    }
+
+    @Test
+    void aWrongMethodOnAKnownPathIs405WithAllow() {
+        for (String method : new String[] {"PUT", "DELETE", "PATCH"}) {
+            given().header("X-API-Key", HIS).contentType(ContentType.JSON).body("{}")
+                    .when().request(method, "/api/v1/interfaces/departments/records")
+                    .then().statusCode(405).contentType("application/problem+json")
+                    .header("Allow", containsString("POST"))
+                    .body("status", equalTo(405))
+                    .body("type", equalTo("urn:integration-hub:problem:method-not-allowed"))
+                    .body("errors", empty());
+        }
+        given().header("X-API-Key", HIS).when().post("/api/v1/receipts/0190f0a3-7c1e-7d2a-9c4b-5e6f7a8b9c0d")
+                .then().statusCode(405).contentType("application/problem+json")
+                .header("Allow", containsString("GET"));
+    }
+
+    @Test
+    void aBodyWithoutContentTypeIs415() throws SQLException {
+        String id = unique("D");
+        byte[] body = department(id).getBytes(StandardCharsets.UTF_8);
+        RawHttp.Answer answer = raw().send("POST /api/v1/interfaces/departments/records HTTP/1.1\r\n"
+                + "X-API-Key: " + HIS + "\r\nContent-Length: " + body.length, body);
+        answer.requireProblem(415);
+        assertThat(stored(id)).isZero();
+    }
+
+    @Test
+    void aCompressedBodyIs415AskingForIdentity() throws IOException, SQLException {
+        String id = unique("D");
+        given().header("X-API-Key", HIS).header("Content-Encoding", "gzip").contentType(ContentType.JSON)
+                .body(gzip(department(id)))
+                .when().post("/api/v1/interfaces/departments/records")
+                .then().statusCode(415).contentType("application/problem+json")
+                .header("Accept-Encoding", "identity")
+                .body("status", equalTo(415))
+                .body("detail", containsString("Content-Encoding"));
+        assertThat(stored(id)).isZero();
+    }
+
+    @Test
+    void aContentEncodingThatLiesIs415Too() throws SQLException {
+        String id = unique("D");
+        given().header("X-API-Key", HIS).header("Content-Encoding", "gzip").contentType(ContentType.JSON)
+                .body(department(id))
+                .when().post("/api/v1/interfaces/departments/records")
+                .then().statusCode(415).contentType("application/problem+json")
+                .header("Accept-Encoding", "identity")
+                .body("status", equalTo(415));
+        assertThat(stored(id)).isZero();
+        given().header("X-API-Key", HIS).header("Content-Encoding", "identity").contentType(ContentType.JSON)
+                .body(department(id))
+                .when().post("/api/v1/interfaces/departments/records")
+                .then().statusCode(202);
+    }
+
+    @Test
+    void aChunkedBodyOverTheLimitIs413ProblemWithoutAStackTrace() {
+        byte[] huge = ("{\"records\": [\"" + "x".repeat(1_200_000) + "\"]}").getBytes(StandardCharsets.UTF_8);
+        try (LogCapture logs = LogCapture.start()) {
+            RawHttp.Answer answer = raw().sendChunked("POST /api/v1/interfaces/departments/records/batch HTTP/1.1\r\n"
+                    + "X-API-Key: " + HIS + "\r\nContent-Type: application/json", huge, 16_384);
+            answer.requireProblem(413);
+            assertThat(logs.errorsOrStackTraces()).isEmpty();
+        }
+    }
+
+    @Test
+    void aChunkedBodyWithinTheLimitIsAccepted() throws SQLException {
+        String id = unique("D");
+        RawHttp.Answer answer = raw().sendChunked("POST /api/v1/interfaces/departments/records HTTP/1.1\r\n"
+                + "X-API-Key: " + HIS + "\r\nContent-Type: application/json",
+                department(id).getBytes(StandardCharsets.UTF_8), 7);
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(202);
+        assertThat(stored(id)).isOne();
+    }
+
+    @Test
+    void aMalformedEscapeInThePathIs400Problem() {
+        RawHttp.Answer answer = raw().send("GET /api/v1/interfaces/%ZZ/records/D-1/receipts HTTP/1.1\r\n"
+                + "X-API-Key: " + HIS + "\r\nX-Correlation-Id: partner-trace-0002", new byte[0]);
+        assertThat(answer.requireProblem(400).path("correlationId").asText()).isEqualTo("partner-trace-0002");
+        assertThat(answer.header("X-Correlation-Id")).isEqualTo("partner-trace-0002");
+    }
+
+    @Test
+    void anOverlongUrlIs414Problem() {
+        raw().send("GET /api/v1/receipts/" + "a".repeat(12_000) + " HTTP/1.1\r\nX-API-Key: " + HIS,
+                new byte[0]).requireProblem(414);
+    }
+
+    @Test
+    void anOverlargeHeaderIs431Problem() {
+        raw().send("GET /api/v1/interfaces HTTP/1.1\r\nX-API-Key: " + HIS + "\r\nX-Filler: "
+                + "f".repeat(40_000), new byte[0]).requireProblem(431);
+    }
+
+    @Test
+    void matrixParametersAreRefused() throws SQLException {
+        String id = unique("D");
+        given().urlEncodingEnabled(false).header("X-API-Key", HIS).contentType(ContentType.JSON).body(department(id))
+                .when().post("/api/v1/interfaces/departments;x=1/records")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("status", equalTo(400))
+                .body("detail", containsString(";"));
+        assertThat(stored(id)).isZero();
+        given().urlEncodingEnabled(false).header("X-API-Key", HIS).when().get("/api/v1/interfaces/departments/records/D-1;v=2/receipts")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void anExternalIdMustBeVisibleText() throws SQLException {
+        // written as JSON escapes: U+200B, U+200B U+FEFF, U+2028 inside, U+0085 (NEL) inside, U+009F
+        for (String invisible : new String[] {"\\u200B", "\\u200B\\uFEFF", "D-\\u2028-1", "D-\\u0085-1", "D\\u009F"}) {
+            post(HIS, "departments", envelope("HIS", invisible, "CREATE", "{\"code\": \"D-1\", \"name\": \"A\"}"))
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("status", equalTo(400))
+                    .body("errors.field", hasItem("externalId"))
+                    .body("errors.find { it.field == 'externalId' }.code", equalTo("invalid_format"));
+        }
+        // a lone line separator is blank text: required
+        post(HIS, "departments", envelope("HIS", "\\u2028", "CREATE", "{\"code\": \"D-1\", \"name\": \"A\"}"))
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.find { it.field == 'externalId' }.code", equalTo("required"));
+        String chinese = "科室-01-" + unique("x");
+        post(HIS, "departments", envelope("HIS", chinese, "CREATE", "{\"code\": \"D-CN-1\", \"name\": \"心内科\"}"))
+                .then().statusCode(202).body("externalId", equalTo(chinese));
+        assertThat(stored(chinese)).isOne();
+    }
+
+    static RawHttp raw() {
+        return RawHttp.to(RestAssured.port);
+    }
+
+    static String department(String id) {
+        return envelope("HIS", id, "CREATE", "{\"code\": \"D-9\", \"name\": \"Cardiology\"}");
+    }
+
+    static byte[] gzip(String text) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        return bytes.toByteArray();
     }
 }

@@ -29,6 +29,10 @@ class OpenApiTest {
                 .body("paths.'/api/v1/interfaces/{interface}/records'.post.responses.'202'", notNullValue())
                 .body("paths.'/api/v1/interfaces/{interface}/records'.post.responses.'400'", notNullValue())
                 .body("paths.'/api/v1/receipts/{receiptId}'.get", notNullValue())
+                .body("paths.'/api/v1/receipts/{receiptId}'.get.responses.'400'", notNullValue())
+                .body("paths.'/api/v1/interfaces/{interface}/records/batch'.post.responses.'415'", notNullValue())
+                .body("info.description", containsString("405 with an Allow header"))
+                .body("info.description", containsString("Content-Encoding other than identity"))
                 .body("components.securitySchemes.apiKey.name", equalTo("X-API-Key"))
                 .body("components.securitySchemes.apiKey.in", equalTo("header"));
     }

@@ -1,0 +1,101 @@
+package org.integrationhub.common.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClosedException;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.integrationhub.common.problem.Problem;
+import org.integrationhub.common.problem.ProblemMappers;
+import org.integrationhub.common.problem.ProblemType;
+import org.integrationhub.common.validation.Json;
+import org.jboss.logging.Logger;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * RFC 9457 problems answered by the HTTP layer, where Quarkus REST and its exception mappers have no say: the
+ * checks of {@link RequestHead} and {@link BodyLimit}, and any failure a Vert.x route reports
+ * ({@code RoutingContext.fail}), which Quarkus would otherwise answer with an empty body.
+ */
+@ApplicationScoped
+public class HttpProblems {
+
+    private static final Logger LOG = Logger.getLogger(HttpProblems.class);
+    /** A longer request path is cut to this many characters in {@code instance}, so a 414 does not echo it all. */
+    static final int MAX_INSTANCE_LENGTH = 512;
+
+    void install(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE).failureHandler(this::failed);
+    }
+
+    /**
+     * Answers {@code type} as a problem and closes the connection once it is written: the request's body, if it has
+     * one, was not read, so the connection cannot carry another request.
+     */
+    public static void send(RoutingContext ctx, ProblemType type, String detail, Map<String, String> headers) {
+        send(ctx, Correlation.accept(ctx.request().getHeader(Correlation.HEADER)), type, detail, headers);
+    }
+
+    private static void send(RoutingContext ctx, String correlationId, ProblemType type, String detail,
+                             Map<String, String> headers) {
+        HttpServerRequest request = ctx.request();
+        Problem problem = new Problem(type.uri(), type.title(), type.status(), detail, instance(request.path()),
+                correlationId, List.of());
+        HttpServerResponse response = ctx.response()
+                .setStatusCode(type.status())
+                .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                .putHeader(Correlation.HEADER, correlationId)
+                .putHeader("Connection", "close");
+        headers.forEach(response::putHeader);
+        response.end(encode(problem)).onComplete(written -> request.connection().close());
+    }
+
+    private void failed(RoutingContext ctx) {
+        Throwable failure = ctx.failure();
+        int status = failure instanceof HttpException http ? http.getStatusCode() : ctx.statusCode();
+        if (failure instanceof HttpClosedException) {
+            // the connection closed under the request (the client left, or it was closed here after a refusal)
+            LOG.debugf("%s %s: connection closed", ctx.request().method(), ctx.request().path());
+            return;
+        }
+        if (ctx.response().headWritten()) {
+            // the answer has begun and cannot become a problem any more; the client sees the connection end
+            LOG.warnf("correlationId=%s failure after the answer began: %s",
+                    ctx.response().headers().get(Correlation.HEADER), failure == null ? status : failure.toString());
+            ctx.request().connection().close();
+            return;
+        }
+        if (status >= 400 && status < 500) {
+            send(ctx, ProblemType.forStatus(status),
+                    ProblemMappers.frameworkDetail(status, ctx.request().method().name(), ctx.request().path()), Map.of());
+            return;
+        }
+        String correlationId = Correlation.accept(ctx.request().getHeader(Correlation.HEADER));
+        LOG.errorf(failure, "correlationId=%s unexpected failure of %s %s", correlationId, ctx.request().method(),
+                ctx.request().path());
+        send(ctx, correlationId, ProblemType.INTERNAL_ERROR, "The service failed to handle the request; quote "
+                + "correlationId " + correlationId + " when reporting it", Map.of());
+    }
+
+    private static String instance(String path) {
+        if (path == null) {
+            return "/";
+        }
+        return path.length() <= MAX_INSTANCE_LENGTH ? path : path.substring(0, MAX_INSTANCE_LENGTH);
+    }
+
+    private static Buffer encode(Problem problem) {
+        try {
+            return Buffer.buffer(Json.STRICT.writeValueAsBytes(problem));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A problem could not be written as JSON", e);
+        }
+    }
+}

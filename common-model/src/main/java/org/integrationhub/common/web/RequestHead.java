@@ -1,0 +1,127 @@
+package org.integrationhub.common.web;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.vertx.http.HttpServerOptionsCustomizer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.integrationhub.common.problem.ProblemType;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Map;
+
+/**
+ * Checks the head of every request (request line and header fields) before anything else reads it, and answers a
+ * fault with an RFC 9457 problem:
+ * <ul>
+ * <li>414 for a request line over {@code quarkus.http.limits.max-initial-line-length} (default 4096), 431 for header
+ * fields over {@code quarkus.http.limits.max-header-size} (default 20K);</li>
+ * <li>400 for a request target that is not a valid URI (a malformed escape such as {@code %ZZ}) and for matrix
+ * parameters ({@code ;} in a path segment), which no resource takes and which would otherwise be silently
+ * dropped ({@code /departments;x=1} read as {@code /departments});</li>
+ * <li>415 with {@code Accept-Encoding: identity} for a body in any content coding but identity: bodies are small
+ * JSON documents, and decoding gzip would need its own bound against decompression bombs.</li>
+ * </ul>
+ * <p>The Vert.x HTTP codec refuses an oversized line or header block itself, with an empty answer that no handler
+ * can change; so this raises the codec's limits to {@link #CODEC_CEILING} (at least twice the configured limits)
+ * and enforces the configured limits here. Beyond the ceiling the codec's empty 414/431 remains. Likewise Quarkus
+ * refuses an invalid URI with an empty 400 before any handler, unless the system property
+ * {@code vertx.disableURIValidation} is true, which {@link HubMain} sets so that the check here answers instead.
+ */
+@ApplicationScoped
+public class RequestHead implements HttpServerOptionsCustomizer {
+
+    /** The HTTP codec's own limit for the request line and for the header block: far above any real request. */
+    static final int CODEC_CEILING = 64 * 1024;
+    /** Runs after Quarkus' own first handlers (timing, access log) and before the body is read. */
+    static final int ORDER = -1100;
+
+    @ConfigProperty(name = "quarkus.http.limits.max-initial-line-length", defaultValue = "4096")
+    int maxInitialLine;
+    @ConfigProperty(name = "quarkus.http.limits.max-header-size", defaultValue = "20K")
+    MemorySize maxHeaderSize;
+
+    @Override
+    public void customizeHttpServer(HttpServerOptions options) {
+        widen(options);
+    }
+
+    @Override
+    public void customizeHttpsServer(HttpServerOptions options) {
+        widen(options);
+    }
+
+    @Override
+    public void customizeDomainSocketServer(HttpServerOptions options) {
+        widen(options);
+    }
+
+    private void widen(HttpServerOptions options) {
+        options.setMaxInitialLineLength(Math.max(CODEC_CEILING, 2 * maxInitialLine));
+        options.setMaxHeaderSize((int) Math.min(Integer.MAX_VALUE, Math.max(CODEC_CEILING, 2 * maxHeaderSize.asLongValue())));
+    }
+
+    void install(@Observes Router router) {
+        router.route().order(ORDER).handler(this::check);
+    }
+
+    private void check(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        String uri = request.uri();
+        // the codec counts "METHOD SP request-target SP HTTP/1.1"
+        int line = request.method().name().length() + uri.length() + 10;
+        if (line > maxInitialLine) {
+            HttpProblems.send(ctx, ProblemType.URI_TOO_LONG, "The request line is " + line + " characters; this "
+                    + "service accepts at most " + maxInitialLine + ". Send long selections in a body", Map.of());
+            return;
+        }
+        long headers = headerSize(request);
+        if (headers > maxHeaderSize.asLongValue()) {
+            HttpProblems.send(ctx, ProblemType.HEADER_FIELDS_TOO_LARGE, "The header fields take " + headers
+                    + " bytes; this service accepts at most " + maxHeaderSize.asLongValue(), Map.of());
+            return;
+        }
+        String fault = uriFault(uri);
+        if (fault != null) {
+            HttpProblems.send(ctx, ProblemType.MALFORMED_REQUEST, fault, Map.of());
+            return;
+        }
+        String path = request.path();
+        if (path != null && path.indexOf(';') >= 0) {
+            HttpProblems.send(ctx, ProblemType.MALFORMED_REQUEST, "Matrix parameters (';' in a path segment) are not "
+                    + "supported; write ';' in a path value as %3B", Map.of());
+            return;
+        }
+        String coding = request.getHeader("Content-Encoding");
+        if (coding != null && !coding.isBlank() && !coding.trim().equalsIgnoreCase("identity")) {
+            HttpProblems.send(ctx, ProblemType.UNSUPPORTED_MEDIA_TYPE, "Content-Encoding " + coding.trim()
+                    + " is not accepted: send the body uncompressed (identity)", Map.of("Accept-Encoding", "identity"));
+            return;
+        }
+        ctx.next();
+    }
+
+    /** What the codec's header limit counts: each field as {@code name: value} with its line end. */
+    private static long headerSize(HttpServerRequest request) {
+        long size = 0;
+        for (Map.Entry<String, String> header : request.headers()) {
+            size += header.getKey().length() + header.getValue().length() + 4;
+        }
+        return size;
+    }
+
+    private static String uriFault(String uri) {
+        try {
+            new URI(uri);
+            return null;
+        } catch (URISyntaxException e) {
+            return "The request URI is not valid: " + e.getReason() + " at index " + e.getIndex()
+                    + "; percent-encode reserved characters (a '%' is %25)";
+        }
+    }
+}
