@@ -132,9 +132,6 @@ class IntakePropertyTest {
         if (stored != 0) {
             return "refused with " + response.statusCode() + " but stored " + stored + " rows";
         }
-        if (KnownDefect.find(response) != null) {
-            return null;
-        }
         String problem = problem(response, response.statusCode(), built.malformed());
         if (problem != null) {
             return problem;
@@ -144,39 +141,6 @@ class IntakePropertyTest {
                     + Texts.show(response.asString());
         }
         return null;
-    }
-
-    /**
-     * Defects this property found that are reported and not fixed yet. Each accepts exactly its own symptom
-     * (still: nothing stored), so the property keeps checking everything else; delete an entry once its
-     * defect is fixed. {@code -Dproperty.strict=true} accepts none of them.
-     */
-    enum KnownDefect {
-        /**
-         * Headers over the HTTP layer's limit (an Idempotency-Key of 30,000 characters) are answered 431 with an
-         * empty body and no content type; the contract wants problem+json from every layer, header limits named.
-         */
-        HEADERS_TOO_LARGE_WITHOUT_A_PROBLEM {
-            @Override
-            boolean matches(Response response) {
-                return response.statusCode() == 431 && !String.valueOf(response.contentType()).startsWith(
-                        "application/problem+json");
-            }
-        };
-
-        abstract boolean matches(Response response);
-
-        static KnownDefect find(Response response) {
-            if (Boolean.getBoolean("property.strict")) {
-                return null;
-            }
-            for (KnownDefect defect : values()) {
-                if (defect.matches(response)) {
-                    return defect;
-                }
-            }
-            return null;
-        }
     }
 
     private String single(Built built, Response response) throws SQLException {
