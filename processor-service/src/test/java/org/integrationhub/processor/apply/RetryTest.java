@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.integrationhub.processor.StagingFixture.execute;
 import static org.integrationhub.processor.StagingFixture.queryString;
 import static org.integrationhub.processor.StagingFixture.stage;
 import static org.integrationhub.processor.StagingFixture.state;
@@ -63,18 +64,28 @@ class RetryTest {
             lock.setAutoCommit(false);
             s.execute("SELECT 1 FROM department WHERE code = '" + code + "' FOR UPDATE");
 
+            java.time.Instant before = java.time.Instant.now();
             drain();
+            java.time.Instant after = java.time.Instant.now();
             var first = state(update);
             assertThat(first.status()).isEqualTo("PENDING");
             assertThat(first.errorClass()).isEqualTo("TRANSIENT");
             assertThat(first.attempts()).isEqualTo(1);
             assertThat(first.errorMessage()).contains("attempt 1 of 3");
-            double firstDelay = Double.parseDouble(queryString(
-                    "SELECT extract(epoch FROM next_attempt_at - now()) FROM staging_record WHERE receipt_id = ?", update));
-            assertThat(firstDelay).as("first backoff within base/2..base").isBetween(0.0, 0.25);
+            // the failure was written at some moment during the drain, the next attempt base/2..base after it:
+            // bounded by the drain's start and end, so a slow, busy machine cannot make it look late
+            java.time.Instant next = java.time.OffsetDateTime.parse(queryString(
+                    "SELECT to_char(next_attempt_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') "
+                            + "FROM staging_record WHERE receipt_id = ?", update)).toInstant();
+            assertThat(next).as("first backoff within base/2..base of the failure")
+                    .isBetween(before.plusMillis(100), after.plusMillis(200));
 
+            // a backoff that has not ended holds the row back (set long here: 0.2 s can pass on a busy machine)
+            execute("UPDATE staging_record SET next_attempt_at = now() + interval '1 hour' WHERE receipt_id = ?", update);
             drain();
             assertThat(state(update).attempts()).as("not retried before its backoff is over").isEqualTo(1);
+            execute("UPDATE staging_record SET next_attempt_at = ? WHERE receipt_id = ?",
+                    java.time.OffsetDateTime.ofInstant(next, java.time.ZoneOffset.UTC), update);
 
             for (int attempt = 2; attempt <= 3; attempt++) {
                 awaitDue(update);
