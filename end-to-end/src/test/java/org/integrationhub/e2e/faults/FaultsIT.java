@@ -124,33 +124,23 @@ class FaultsIT {
     void s2_killOfAProcessorMidDrain() throws Exception {
         Section s = report.section("2. kill -9 of a processor mid-drain: 5,000 records, 2 processors");
         Counts counts = counts("S2");
-        pauseProcessing();
-        client(counts).sendAll(new Workload("S2", clock).rounds(2, 1000), Duration.ofSeconds(120));
-        ServiceProcess victim = hub.processors().get(0);
-        Map<ServiceProcess, Long> marks = marks(hub.processors());
-        marks.remove(victim);
-        Instant resumed = resumeProcessing();
         try (Connection c = hub.connect()) {
-            Await.until(victim.name + " holds claimed rows", Duration.ofSeconds(30), Duration.ofMillis(5),
-                    () -> held(c, victim.name).size(), n -> n > 0);
+            MidDrain drain = MidDrain.start("S2", 2, counts, c);
+            ServiceProcess victim = drain.victim;
+            Instant resumed = drain.resumed;
             Instant killed = Instant.now();
             victim.kill();
             List<UUID> held = held(c, victim.name);
             s.figure("killed", victim + " " + seconds(Duration.between(resumed, killed)) + " into the drain")
                     .figure("rows it held", held.size());
-            Optional<Duration> recovered = Await.within(RECOVERY_LIMIT, Duration.ofMillis(100),
-                    () -> held(c, victim.name).size(), n -> n == 0).map(n -> since(killed));
+            Optional<Duration> recovered = released(c, victim, killed);
             figures.put("recovery after kill -9", recovered.orElse(null));
             recovery(s, "recovery time after kill -9", "the rows the killed worker held", recovered);
             Optional<Duration> applied = Await.within(STALL, Duration.ofMillis(100),
                     () -> processed(c, held), n -> n == held.size()).map(n -> since(killed));
             s.figure("its rows all PROCESSED after", applied.map(FaultReport::seconds).orElse(notSettled()));
+            drain.finish(s, counts);
         }
-        drained(s, "S2", resumed, "drain time (resume to all applied)", null);
-        logs(s, marks, true);
-        // as Kubernetes replaces a killed pod; it is ready by the next scenario
-        s.figure("replacement (started after the measurement)", hub.launchProcessor(nextWorker()));
-        finish(s, "S2", counts);
     }
 
     @Test
@@ -160,15 +150,10 @@ class FaultsIT {
         Section s = report.section("3. SIGTERM of a processor mid-drain (graceful stop): 2,500 records, 2 processors");
         Counts counts = counts("S3");
         awaitFleetReady();
-        pauseProcessing();
-        client(counts).sendAll(new Workload("S3", clock).rounds(1, 1000), Duration.ofSeconds(120));
-        ServiceProcess victim = hub.processors().get(0);
-        Map<ServiceProcess, Long> marks = marks(hub.processors());
-        marks.remove(victim);
-        Instant resumed = resumeProcessing();
         try (Connection c = hub.connect()) {
-            Await.until(victim.name + " holds claimed rows", Duration.ofSeconds(30), Duration.ofMillis(5),
-                    () -> held(c, victim.name).size(), n -> n > 0);
+            MidDrain drain = MidDrain.start("S3", 1, counts, c);
+            ServiceProcess victim = drain.victim;
+            Instant resumed = drain.resumed;
             long mark = victim.logMark();
             Instant signalled = Instant.now();
             Integer exit = victim.terminate(Duration.ofSeconds(30));
@@ -185,9 +170,7 @@ class FaultsIT {
             if (!left.isEmpty()) {
                 s.violation(left.size() + " rows were still claimed by " + victim.name + " after it exited (e.g. "
                         + left.get(0) + "): a graceful stop must finish or hand back what it holds");
-                Optional<Duration> back = Await.within(RECOVERY_LIMIT, Duration.ofMillis(250),
-                        () -> held(c, victim.name).size(), n -> n == 0).map(n -> since(signalled));
-                s.figure("those rows back in work after", back.map(FaultReport::seconds)
+                s.figure("those rows back in work after", released(c, victim, signalled).map(FaultReport::seconds)
                         .orElse("more than " + seconds(RECOVERY_LIMIT)));
             }
             LogScan stopped = LogScan.of(victim.name + " after SIGTERM", victim.logSince(mark));
@@ -198,11 +181,8 @@ class FaultsIT {
             } else if (stopped.stackTraces() > 0) {
                 logIncident(s, victim.name + " logged " + stopped.stackTraces() + " stack traces while stopping");
             }
+            drain.finish(s, counts);
         }
-        drained(s, "S3", resumed, "drain time (resume to all applied)", null);
-        logs(s, marks, true);
-        s.figure("replacement (started after the stop)", hub.launchProcessor(nextWorker()));
-        finish(s, "S3", counts);
     }
 
     @Test
@@ -389,6 +369,41 @@ class FaultsIT {
         assertThat(s.violations).as(String.join("\n", s.violations)).isEmpty();
     }
 
+    /**
+     * Scenarios 2 and 3: a backlog queued while processing is paused, then released; {@link #start} returns
+     * once the oldest processor (the victim) holds claimed rows.
+     */
+    private record MidDrain(String prefix, ServiceProcess victim, Map<ServiceProcess, Long> survivorLogs, Instant resumed) {
+
+        static MidDrain start(String prefix, int rounds, Counts counts, Connection c) throws SQLException {
+            pauseProcessing();
+            client(counts).sendAll(new Workload(prefix, clock).rounds(rounds, 1000), Duration.ofSeconds(120));
+            ServiceProcess victim = hub.processors().get(0);
+            Map<ServiceProcess, Long> marks = marks(hub.processors());
+            marks.remove(victim);
+            Instant resumed = resumeProcessing();
+            Await.until(victim.name + " holds claimed rows", Duration.ofSeconds(30), Duration.ofMillis(5),
+                    () -> held(c, victim.name).size(), n -> n > 0);
+            return new MidDrain(prefix, victim, marks, resumed);
+        }
+
+        /** The drain after the fault, the survivors' logs, a replacement (as Kubernetes starts one), the audit. */
+        void finish(Section s, Counts counts) throws SQLException {
+            drained(s, prefix, resumed, "drain time (resume to all applied)", null);
+            logs(s, survivorLogs, true);
+            s.figure("replacement (started after the measurement)", launchReplacement());
+            FaultsIT.finish(s, prefix, counts);
+        }
+    }
+
+    private static ServiceProcess launchReplacement() {
+        try {
+            return hub.launchProcessor(nextWorker());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     // ---- steps ------------------------------------------------------------------------------------------
 
     private static String nextWorker() {
@@ -509,6 +524,12 @@ class FaultsIT {
             }
             return held;
         }
+    }
+
+    /** How long after {@code since} no row was claimed by {@code worker} any more; empty after {@link #RECOVERY_LIMIT}. */
+    private static Optional<Duration> released(Connection c, ServiceProcess worker, Instant since) {
+        return Await.within(RECOVERY_LIMIT, Duration.ofMillis(100), () -> held(c, worker.name).size(), n -> n == 0)
+                .map(n -> since(since));
     }
 
     private static List<UUID> held(Connection c, String worker) throws SQLException {
