@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -53,21 +52,12 @@ class HubEndToEndIT {
 
     static Map<String, Object> envelope(String source, String externalId, String operation, OffsetDateTime sentAt,
                                         Map<String, Object> data) {
-        Map<String, Object> e = new LinkedHashMap<>();
-        e.put("sourceSystem", source);
-        e.put("externalId", externalId);
-        e.put("operation", operation);
-        e.put("sentAt", sentAt.toString());
-        e.put("data", data);
-        return e;
+        return Json.object("sourceSystem", source, "externalId", externalId, "operation", operation,
+                "sentAt", sentAt.toString(), "data", data);
     }
 
     static Map<String, Object> data(Object... pairs) {
-        Map<String, Object> d = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            d.put((String) pairs[i], pairs[i + 1]);
-        }
-        return d;
+        return Json.object(pairs);
     }
 
     /** Posts a batch; every record must be accepted. Answers the receipt ids in order. */

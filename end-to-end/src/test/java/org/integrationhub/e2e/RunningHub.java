@@ -67,6 +67,11 @@ public final class RunningHub implements AutoCloseable {
     public static RunningHub startRestartable(Path dataDirectory, Path logs, List<String> processors,
                                               Map<String, String> processorProperties) throws Exception {
         deleteRecursively(dataDirectory);
+        try (var old = java.nio.file.Files.newDirectoryStream(java.nio.file.Files.createDirectories(logs), "*.log")) {
+            for (Path log : old) {
+                java.nio.file.Files.delete(log); // a previous run's
+            }
+        }
         int port = ServiceProcess.freePort();
         RunningHub hub = new RunningHub(() -> EmbeddedDatabase.startPersistent(dataDirectory, port, "hub"), logs, "");
         return hub.boot(processors, processorProperties);
@@ -132,6 +137,11 @@ public final class RunningHub implements AutoCloseable {
     /** Starts one more processor with its own worker id and waits until it is ready. */
     public ServiceProcess startProcessor(String workerId, Map<String, String> properties) throws IOException {
         return launchProcessor(workerId, properties).awaitReady(READY);
+    }
+
+    /** Starts one more processor, as Kubernetes replaces a pod, without waiting for it: {@link ServiceProcess#awaitReady} does. */
+    public ServiceProcess launchProcessor(String workerId) throws IOException {
+        return launchProcessor(workerId, Map.of());
     }
 
     public ServiceProcess intake() {

@@ -1,5 +1,7 @@
 package org.integrationhub.e2e.faults;
 
+import org.integrationhub.e2e.Json;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,14 +29,8 @@ final class Workload {
                     Map<String, Object> data) {
 
         Map<String, Object> json() {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("sourceSystem", SOURCE);
-            e.put("externalId", externalId);
-            e.put("operation", operation);
-            e.put("sentAt", sentAt.toString());
-            e.put("messageId", messageId);
-            e.put("data", data);
-            return e;
+            return Json.object("sourceSystem", SOURCE, "externalId", externalId, "operation", operation,
+                    "sentAt", sentAt.toString(), "messageId", messageId, "data", data);
         }
     }
 
@@ -180,10 +176,6 @@ final class Workload {
     }
 
     private static Map<String, Object> data(Object... pairs) {
-        Map<String, Object> d = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            d.put((String) pairs[i], pairs[i + 1]);
-        }
-        return d;
+        return Json.object(pairs);
     }
 }
