@@ -94,15 +94,7 @@ public class RecordAdminResource {
     public Uni<StagingRowView> retryOne(@PathParam("receiptId") String receiptId) {
         UUID id = receipt(receiptId);
         return staging.retry(id, new RetryFilter(null, null, null, null), callerContext.get().keyName())
-                .chain(retried -> staging.find(id).invoke(row -> {
-                    if (row == null) {
-                        throw noSuchRow(receiptId);
-                    }
-                    if (retried == 0) {
-                        throw new ProblemException(ProblemType.CONFLICT, "Receipt " + receiptId + " is " + row.status()
-                                + "; only a FAILED row can be retried");
-                    }
-                }));
+                .chain(retried -> changedRow(id, retried == 1, "only a FAILED row can be retried"));
     }
 
     @POST
@@ -157,15 +149,8 @@ public class RecordAdminResource {
     public Uni<StagingRowView> reapply(@PathParam("receiptId") String receiptId) {
         UUID id = receipt(receiptId);
         return staging.reapply(id, callerContext.get().keyName())
-                .chain(reapplied -> staging.find(id).invoke(row -> {
-                    if (row == null) {
-                        throw noSuchRow(receiptId);
-                    }
-                    if (!reapplied) {
-                        throw new ProblemException(ProblemType.CONFLICT, "Receipt " + receiptId + " is " + row.status()
-                                + "; only a SKIPPED row can be re-applied (a FAILED one is retried)");
-                    }
-                }));
+                .chain(reapplied -> changedRow(id, reapplied,
+                        "only a SKIPPED row can be re-applied (a FAILED one is retried)"));
     }
 
     @GET
@@ -221,6 +206,18 @@ public class RecordAdminResource {
     private static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value != null && value.isTextual() ? value.asText() : null;
+    }
+
+    /** The row after an operator's change to it: 404 when there is none, 409 when it was not in the state needed. */
+    private Uni<StagingRowView> changedRow(UUID id, boolean changed, String onlyWhen) {
+        return staging.find(id).invoke(row -> {
+            if (row == null) {
+                throw noSuchRow(id.toString());
+            }
+            if (!changed) {
+                throw new ProblemException(ProblemType.CONFLICT, "Receipt " + id + " is " + row.status() + "; " + onlyWhen);
+            }
+        });
     }
 
     private static UUID receipt(String receiptId) {
