@@ -29,7 +29,9 @@ public final class DatabaseFaults {
                     || name.equals("AnnotatedConnectException")
                     || message.contains("connection refused")
                     || message.contains("connection was closed")
-                    || message.contains("connection reset")) {
+                    || message.contains("connection reset")
+                    // a statement on a held connection the database has already dropped
+                    || message.contains("connection is not active now")) {
                 return true;
             }
             if (t.getCause() == t) {

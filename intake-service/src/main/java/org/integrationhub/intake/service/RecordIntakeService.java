@@ -9,6 +9,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.integrationhub.common.model.Operation;
+import org.integrationhub.common.model.Transactions;
 import org.integrationhub.common.model.UuidV7;
 import org.integrationhub.common.problem.ErrorCode;
 import org.integrationhub.common.problem.FieldError;
@@ -119,7 +120,7 @@ public class RecordIntakeService {
         return replayBatch(definition, caller, idempotencyKey, digest).chain(replay -> replay != null
                 ? Uni.createFrom().item(replay)
                 : resolveReferences(definition, caller, candidates)
-                        .chain(() -> pool.withTransaction(conn -> store(definition, caller, candidates, conn)
+                        .chain(() -> Transactions.run(pool, conn -> store(definition, caller, candidates, conn)
                                 .chain(() -> {
                                     String result = encode(candidates);
                                     return batches.insert(conn, definition.name(), caller.sourceSystem(),

@@ -1,7 +1,6 @@
 package org.integrationhub.processor.apply;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.integrationhub.common.problem.FieldError;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -13,6 +12,8 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.integrationhub.common.model.ErrorClass;
 import org.integrationhub.common.model.RecordStatus;
+import org.integrationhub.common.model.Transactions;
+import org.integrationhub.common.problem.FieldError;
 import org.integrationhub.processor.config.ProcessorConfig;
 import org.integrationhub.processor.config.WorkerIdentity;
 import org.integrationhub.processor.job.JobArgs;
@@ -156,7 +157,7 @@ public class StagingProcessor implements JobTarget {
     Uni<Void> applyOne(ClaimedRow row, String worker) {
         Applier applier = appliers.get(row.interfaceName());
         long started = System.nanoTime();
-        return pool.withTransaction(conn -> applier.apply(conn, row)
+        return Transactions.run(pool, conn -> applier.apply(conn, row)
                         .call(outcome -> claims.finish(conn, row, worker, outcome)))
                 .invoke(outcome -> metrics.row(row.interfaceName(), outcome.status().name(), System.nanoTime() - started))
                 .replaceWithVoid()

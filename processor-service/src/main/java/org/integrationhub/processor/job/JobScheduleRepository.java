@@ -8,6 +8,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.integrationhub.common.model.Transactions;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -97,7 +98,7 @@ public class JobScheduleRepository {
      */
     public Uni<List<ScheduledJob>> claimDue() {
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-        return pool.withTransaction(conn -> conn.preparedQuery(LOCK_DUE).execute(Tuple.of(now))
+        return Transactions.run(pool, conn -> conn.preparedQuery(LOCK_DUE).execute(Tuple.of(now))
                 .chain(rows -> {
                     List<ScheduledJob> due = new ArrayList<>();
                     for (Row row : rows) {

@@ -13,6 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.integrationhub.common.model.DatabaseOutage;
+import org.integrationhub.common.model.Transactions;
 import org.jboss.logging.Logger;
 
 import java.util.Optional;
@@ -52,7 +54,7 @@ public class WakeUp {
     @Inject
     JobRunner runner;
     @Inject
-    org.integrationhub.common.model.DatabaseOutage outage;
+    DatabaseOutage outage;
 
     private final ConcurrentHashMap<String, Drain> drains = new ConcurrentHashMap<>();
     private PgSubscriber subscriber;
@@ -71,7 +73,9 @@ public class WakeUp {
         password.ifPresent(options::setPassword);
         subscriber = PgSubscriber.subscriber(vertx, options)
                 .reconnectPolicy(retries -> retries < 1_000_000 ? 1_000L : -1L);
-        subscriber.channel("staging_pending").handler(this::signal);
+        subscriber.channel("staging_pending").handler(this::signal)
+                // called after every (re)connection: the listening connection reports its loss to the log only
+                .subscribeHandler(() -> Transactions.quiet(subscriber.actualConnection()));
         subscriber.connect().subscribe().with(
                 ok -> LOG.info("listening for new staging rows (LISTEN staging_pending)"),
                 failure -> LOG.warnf("cannot LISTEN for new rows, relying on the schedule: %s", failure.getMessage()));

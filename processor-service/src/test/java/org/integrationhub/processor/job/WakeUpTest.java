@@ -7,6 +7,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.vertx.core.json.JsonObject;
 import org.integrationhub.devsupport.PostgresTestResource;
+import org.integrationhub.devsupport.StandardError;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -73,6 +74,40 @@ class WakeUpTest {
         } finally {
             execute("UPDATE scheduled_job SET enabled = true WHERE name = 'process_departments'");
         }
+    }
+
+    @Test
+    void aListeningConnectionTheDatabaseDropsComesBackQuietlyAndStillWakes() throws Exception {
+        String first = listener(null);
+        String printed = StandardError.during(() -> {
+            execute("SELECT pg_terminate_backend(" + first + ")");
+            String second = listener(first);
+            // the second time on the connection the subscriber opened again by itself
+            execute("SELECT pg_terminate_backend(" + second + ")");
+            listener(second);
+        });
+        assertThat(printed).as("written outside the log").isEmpty();
+
+        String code = unique("L");
+        UUID receipt = stage("departments", "HIS", code, "CREATE", T0,
+                new JsonObject().put("code", code).put("name", "Relistened").encode());
+        execute("SELECT pg_notify('staging_pending', 'departments')");
+        awaitStatus(receipt, "PROCESSED", Duration.ofSeconds(5));
+    }
+
+    /** The backend pid of the processor's LISTEN connection, once it is not {@code previous}. */
+    private static String listener(String previous) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (Instant.now().isBefore(deadline)) {
+            String pid = queryString("""
+                    SELECT pid::text FROM pg_stat_activity
+                     WHERE query LIKE 'LISTEN%staging_pending%' AND pid <> pg_backend_pid()""");
+            if (pid != null && !pid.equals(previous)) {
+                return pid;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the processor is not listening (again) within 10 s");
     }
 
     static void awaitStatus(UUID receipt, String status, Duration within) throws Exception {

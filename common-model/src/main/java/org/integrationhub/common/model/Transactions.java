@@ -1,0 +1,36 @@
+package org.integrationhub.common.model;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import org.jboss.logging.Logger;
+
+import java.util.function.Function;
+
+/**
+ * The one way the hub holds a connection: a transaction opened by a service, committed when its work
+ * succeeds and rolled back when it fails, on a connection that reports its own loss only to the log.
+ */
+public final class Transactions {
+
+    private static final Logger LOG = Logger.getLogger(Transactions.class);
+
+    private Transactions() {
+    }
+
+    /** Runs {@code work} in one transaction on one connection of {@code pool}. */
+    public static <T> Uni<T> run(Pool pool, Function<SqlConnection, Uni<T>> work) {
+        return pool.withTransaction(conn -> work.apply(quiet(conn)));
+    }
+
+    /**
+     * A connection the database drops while it is held (a restart, {@code pg_terminate_backend}) fails the
+     * statement in flight or the next one, and the caller handles that. Without an exception handler Vert.x
+     * also prints the exception to standard error, outside the log and its format, once per held connection
+     * (vertx-sql-client's {@code SqlConnectionBase.handleException}); this handler keeps it at DEBUG.
+     */
+    public static <C extends SqlConnection> C quiet(C conn) {
+        conn.exceptionHandler(failure -> LOG.debugf("a held connection failed: %s", failure.getMessage()));
+        return conn;
+    }
+}
