@@ -18,9 +18,18 @@ public final class Transactions {
     private Transactions() {
     }
 
-    /** Runs {@code work} in one transaction on one connection of {@code pool}. */
+    /**
+     * Runs {@code work} in one transaction on one connection of {@code pool}: commits when it succeeds, rolls
+     * back when it fails, and gives the connection back either way (as {@code Pool.withTransaction} does, but
+     * with the connection made {@link #quiet} before its BEGIN, so a restart that cuts the BEGIN short stays
+     * in the log too).
+     */
     public static <T> Uni<T> run(Pool pool, Function<SqlConnection, Uni<T>> work) {
-        return pool.withTransaction(conn -> work.apply(quiet(conn)));
+        return pool.getConnection().onItem().transformToUni(conn -> quiet(conn).begin()
+                .onItem().transformToUni(tx -> work.apply(conn)
+                        .onItem().call(tx::commit)
+                        .onFailure().call(() -> tx.rollback().onFailure().recoverWithNull()))
+                .eventually(conn::close));
     }
 
     /**
