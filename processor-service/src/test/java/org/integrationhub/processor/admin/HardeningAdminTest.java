@@ -7,7 +7,7 @@ import io.restassured.http.ContentType;
 import io.vertx.core.json.JsonObject;
 import jakarta.inject.Inject;
 import org.integrationhub.devsupport.PostgresTestResource;
-import org.integrationhub.processor.apply.StagingProcessor;
+import org.integrationhub.processor.staging.StagingProcessor;
 import org.junit.jupiter.api.Test;
 
 import java.sql.SQLException;
@@ -139,7 +139,7 @@ class HardeningAdminTest {
     }
 
     void drain() {
-        processor.run(new JsonObject().put("interface", "departments")).await().atMost(WAIT);
+        processor.drain("departments").await().atMost(WAIT);
     }
 
     static String dept(String code, String name) {

@@ -7,7 +7,7 @@ import io.restassured.specification.RequestSpecification;
 import io.vertx.core.json.JsonObject;
 import jakarta.inject.Inject;
 import org.integrationhub.devsupport.PostgresTestResource;
-import org.integrationhub.processor.apply.StagingProcessor;
+import org.integrationhub.processor.staging.StagingProcessor;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -40,7 +40,7 @@ class RecordAdminResourceTest {
     }
 
     void drain() {
-        processor.run(new JsonObject().put("interface", "departments")).await().atMost(Duration.ofSeconds(30));
+        processor.drain("departments").await().atMost(Duration.ofSeconds(30));
     }
 
     /** A department row that fails: its parent does not exist (yet). */

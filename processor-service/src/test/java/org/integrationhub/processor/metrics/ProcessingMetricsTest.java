@@ -6,7 +6,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonObject;
 import jakarta.inject.Inject;
 import org.integrationhub.devsupport.PostgresTestResource;
-import org.integrationhub.processor.apply.StagingProcessor;
+import org.integrationhub.processor.staging.StagingProcessor;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -36,7 +36,7 @@ class ProcessingMetricsTest {
 
     @Test
     void outcomesLatencyAndBacklogAreScrapedWithoutAKey() throws Exception {
-        processor.run(new JsonObject().put("interface", "departments")).await().atMost(Duration.ofSeconds(30));
+        processor.drain("departments").await().atMost(Duration.ofSeconds(30));
         OffsetDateTime t0 = OffsetDateTime.parse("2026-11-26T08:00:00Z");
         String ok = unique("M");
         stage("departments", "HIS", ok, "CREATE", t0, new JsonObject().put("code", ok).put("name", "Metered").encode());
@@ -46,7 +46,7 @@ class ProcessingMetricsTest {
         double processedBefore = Math.max(0, value(before, "hub_rows_total{interface=\"departments\",outcome=\"PROCESSED\"}"));
         double failedBefore = Math.max(0, value(before, "hub_rows_total{interface=\"departments\",outcome=\"FAILED\"}"));
 
-        processor.run(new JsonObject().put("interface", "departments")).await().atMost(Duration.ofSeconds(30));
+        processor.drain("departments").await().atMost(Duration.ofSeconds(30));
         // one row left waiting in the backlog, received a minute ago
         String waiting = unique("M");
         stage("departments", "HIS", waiting, "CREATE", t0, new JsonObject().put("code", waiting).put("name", "Later").encode());
@@ -62,6 +62,6 @@ class ProcessingMetricsTest {
         assertThat(value(scrape, "hub_backlog_rows{interface=\"departments\"}")).isEqualTo(1.0);
         assertThat(value(scrape, "hub_oldest_pending_seconds{interface=\"departments\"}")).isBetween(59.0, 120.0);
         assertThat(value(scrape, "hub_backlog_rows{interface=\"partners\"}")).isEqualTo(0.0);
-        processor.run(new JsonObject().put("interface", "departments")).await().atMost(Duration.ofSeconds(30));
+        processor.drain("departments").await().atMost(Duration.ofSeconds(30));
     }
 }

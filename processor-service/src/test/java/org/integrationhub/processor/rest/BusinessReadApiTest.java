@@ -7,7 +7,7 @@ import io.restassured.specification.RequestSpecification;
 import io.vertx.core.json.JsonObject;
 import jakarta.inject.Inject;
 import org.integrationhub.devsupport.PostgresTestResource;
-import org.integrationhub.processor.apply.StagingProcessor;
+import org.integrationhub.processor.staging.StagingProcessor;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -41,7 +41,7 @@ class BusinessReadApiTest {
 
     void drain(String... interfaces) {
         for (String name : interfaces) {
-            processor.run(new JsonObject().put("interface", name)).await().atMost(Duration.ofSeconds(30));
+            processor.drain(name).await().atMost(Duration.ofSeconds(30));
         }
     }
 

@@ -6,7 +6,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonObject;
 import jakarta.inject.Inject;
 import org.integrationhub.devsupport.PostgresTestResource;
-import org.integrationhub.processor.apply.StagingProcessor;
+import org.integrationhub.processor.staging.StagingProcessor;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -35,7 +35,7 @@ class DepartmentResourceTest {
                 new JsonObject().put("code", parent).put("name", "Medicine").encode());
         stage("departments", "HIS", "ext-" + code, "CREATE", t0.plusSeconds(1), new JsonObject().put("code", code)
                 .put("name", "Cardiology").put("parentCode", parent).put("costCenter", "CC-7").encode());
-        processor.run(new JsonObject().put("interface", "departments")).await().atMost(Duration.ofSeconds(30));
+        processor.drain("departments").await().atMost(Duration.ofSeconds(30));
 
         given().header("X-API-Key", "ops-dev-key").when().get("/api/v1/departments/" + code)
                 .then().statusCode(200)

@@ -1,0 +1,125 @@
+package org.integrationhub.processor.staging;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.vertx.core.json.JsonObject;
+import jakarta.inject.Inject;
+import org.integrationhub.devsupport.PostgresTestResource;
+import org.junit.jupiter.api.Test;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.integrationhub.processor.StagingFixture.execute;
+import static org.integrationhub.processor.StagingFixture.stage;
+import static org.integrationhub.processor.StagingFixture.state;
+import static org.integrationhub.processor.StagingFixture.unique;
+
+/** Crash recovery by heartbeat: a dead worker's rows come back at once, a live worker's orphans too. */
+@QuarkusTest
+@TestProfile(WorkerHeartbeatTest.Quick.class)
+@WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
+class WorkerHeartbeatTest {
+
+    /** Heartbeats ten times a second, stale after 0.6 s: the same rules, in test time. */
+    public static class Quick implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("hub.processor.heartbeat-interval", "PT0.1S", "hub.processor.worker-stale-after", "PT0.6S");
+        }
+    }
+
+    /** Beats as the schedule would, every 0.1 s, until {@code done} holds or 10 s have passed; answers the beats. */
+    int beatUntil(java.util.function.BooleanSupplier done) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        int beats = 0;
+        while (!done.getAsBoolean() && System.nanoTime() < deadline) {
+            heartbeat.beat().await().atMost(WAIT);
+            beats++;
+            Thread.sleep(100); // the heartbeat interval: this is the schedule's pace, not a wait for a result
+        }
+        return beats;
+    }
+
+    static boolean status(UUID row, String expected) {
+        try {
+            return expected.equals(state(row).status());
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static final Duration WAIT = Duration.ofSeconds(30);
+    static final OffsetDateTime T0 = OffsetDateTime.parse("2026-11-26T08:00:00Z");
+
+    @Inject
+    WorkerHeartbeat heartbeat;
+    @Inject
+    StagingClaimRepository claims;
+    @Inject
+    StagingProcessor processor;
+
+    UUID stageOne() throws SQLException {
+        String code = unique("H");
+        return stage("departments", "HIS", code, "CREATE", T0, new JsonObject().put("code", code).put("name", "H").encode());
+    }
+
+    @Test
+    void aKilledWorkersRowsComeBackOnceItsHeartbeatIsStaleNotAfterTheirLease() throws Exception {
+        processor.drain("departments").await().atMost(WAIT);
+        UUID row = stageOne();
+        // a worker that beat, claimed with an hour's lease, and died
+        claims.beat("killed-worker").await().atMost(WAIT);
+        List<ClaimedRow> held = claims.claim("departments", "killed-worker", 10, Duration.ofHours(1)).await().atMost(WAIT);
+        assertThat(held).extracting(ClaimedRow::receiptId).contains(row);
+        heartbeat.beat().await().atMost(WAIT);
+        assertThat(state(row).status()).as("alive a moment ago: not touched").isEqualTo("PROCESSING");
+
+        long started = System.nanoTime();
+        beatUntil(() -> status(row, "PENDING"));
+        assertThat(state(row).status()).isEqualTo("PENDING");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("well within the hour's lease")
+                .isLessThan(Duration.ofSeconds(10));
+        assertThat(state(row).attempts()).as("the dead worker's attempt is not counted").isZero();
+    }
+
+    @Test
+    void afterAnOutageNoOneTakesTheRowsOfWorkersThatAreAliveButHaveNotBeatenYet() throws Exception {
+        processor.drain("departments").await().atMost(WAIT);
+        UUID row = stageOne();
+        claims.beat("peer-worker").await().atMost(WAIT);
+        claims.claim("departments", "peer-worker", 10, Duration.ofHours(1)).await().atMost(WAIT);
+        // every heartbeat went stale together, ours included (the database was away)
+        execute("UPDATE processor_worker SET heartbeat_at = now() - interval '1 minute'");
+        Thread.sleep(300); // our own last beat is now more than two intervals old: a gap, as after an outage
+        heartbeat.beat().await().atMost(WAIT);
+        claims.beat("peer-worker").await().atMost(WAIT); // the peer beats again within its interval
+        assertThat(state(row).status()).as("the peer came back and keeps its rows").isEqualTo("PROCESSING");
+        beatUntil(() -> status(row, "PENDING"));
+        assertThat(state(row).status()).as("a peer that never beats again loses them")
+                .isEqualTo("PENDING");
+    }
+
+    @Test
+    void aLiveWorkerHandsBackRowsWhoseTransactionDiedButNotThoseItIsApplying() throws SQLException {
+        processor.drain("departments").await().atMost(WAIT);
+        UUID orphan = stageOne();
+        String me = processor.workerId();
+        // claimed by this instance a while ago, then its connection died: nothing applies it any more
+        claims.claim("departments", me, 10, Duration.ofSeconds(60)).await().atMost(WAIT);
+        heartbeat.beat().await().atMost(WAIT);
+        assertThat(state(orphan).status()).as("just claimed: its answer may still be on its way").isEqualTo("PROCESSING");
+
+        execute("UPDATE staging_record SET lease_until = now() + interval '30 seconds' WHERE receipt_id = ?", orphan);
+        heartbeat.beat().await().atMost(WAIT);
+        assertThat(state(orphan).status()).isEqualTo("PENDING");
+    }
+}
