@@ -73,7 +73,7 @@ class MigrationTest {
             rs.next();
             assertThat(rs.getInt(1)).as("versioned migrations applied").isEqualTo(rs.getInt(2)).isGreaterThanOrEqualTo(4);
             assertThat(rs.getBoolean(3)).isTrue();
-            rs = s.executeQuery("SELECT count(*) FROM scheduled_job WHERE name = 'process_departments'");
+            rs = s.executeQuery("SELECT count(*) FROM scheduled_job WHERE name = 'recover_expired_leases'");
             rs.next();
             assertThat(rs.getInt(1)).isEqualTo(1);
         }
@@ -85,7 +85,7 @@ class MigrationTest {
         DevDatabase.migrate(url, EmbeddedDatabase.USER, "");
         try (Connection c = DriverManager.getConnection(url, EmbeddedDatabase.USER, "");
              Statement s = c.createStatement()) {
-            s.execute("UPDATE scheduled_job SET interval_number = 42, enabled = false WHERE name = 'process_departments'");
+            s.execute("UPDATE scheduled_job SET interval_number = 42, enabled = false WHERE name = 'recover_expired_leases'");
             s.execute("DELETE FROM partner_category WHERE code = 'INSURER'");
             // rerun the repeatable seeds as an upgrade that changed them would
             s.execute("DELETE FROM flyway_schema_history WHERE version IS NULL");
@@ -94,7 +94,7 @@ class MigrationTest {
         try (Connection c = DriverManager.getConnection(url, EmbeddedDatabase.USER, "");
              Statement s = c.createStatement()) {
             ResultSet rs = s.executeQuery(
-                    "SELECT interval_number, enabled FROM scheduled_job WHERE name = 'process_departments'");
+                    "SELECT interval_number, enabled FROM scheduled_job WHERE name = 'recover_expired_leases'");
             rs.next();
             assertThat(rs.getInt(1)).isEqualTo(42);
             assertThat(rs.getBoolean(2)).isFalse();

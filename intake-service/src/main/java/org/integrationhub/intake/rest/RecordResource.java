@@ -64,7 +64,6 @@ public class RecordResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = {@ExampleObject(name = "validation", value = OpenApiExamples.VALIDATION_PROBLEM),
                             @ExampleObject(name = "malformed", value = OpenApiExamples.MALFORMED_PROBLEM)}))
-    @APIResponse(responseCode = "401", description = "No or unknown API key")
     @APIResponse(responseCode = "403", description = "The key may not send this interface, or sourceSystem is not the key's",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "foreign source", value = OpenApiExamples.FORBIDDEN_PROBLEM)))
@@ -116,7 +115,6 @@ public class RecordResource {
     @APIResponse(responseCode = "400", description = "Not a batch: records missing, empty or over 1000, or malformed JSON",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "too many", value = OpenApiExamples.BATCH_TOO_LARGE_PROBLEM)))
-    @APIResponse(responseCode = "401", description = "No or unknown API key")
     @APIResponse(responseCode = "403", description = "The key may not send this interface")
     @APIResponse(responseCode = "404", description = "No such interface")
     @APIResponse(responseCode = "413", description = "The body is over the size limit")
@@ -146,13 +144,12 @@ public class RecordResource {
     @GET
     @Path("/{externalId}/receipts")
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
-    @Operation(summary = "A record's receipts, newest first",
+    @Operation(operationId = "listRecordReceipts", summary = "A record's receipts, newest first",
             description = "Every record your source system sent with this externalId in this interface, newest sentAt "
                     + "first, with its current status. Empty when you never sent it.")
     @APIResponse(responseCode = "200", description = "The receipts",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = Receipt.class)))
-    @APIResponse(responseCode = "401", description = "No or unknown API key")
     @APIResponse(responseCode = "403", description = "The key may not use this interface")
     @APIResponse(responseCode = "404", description = "No such interface")
     public Uni<List<Receipt>> receipts(

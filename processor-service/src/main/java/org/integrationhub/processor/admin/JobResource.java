@@ -74,23 +74,19 @@ public class JobResource {
     JobRunner runner;
 
     @GET
-    @Operation(summary = "List the jobs", description = "Every job of the schedule table in priority order, with its "
+    @Operation(operationId = "listJobs", summary = "List the jobs", description = "Every job of the schedule table in priority order, with its "
             + "interval, next run, remaining runs, args and how its last run went.")
     @APIResponse(responseCode = "200", description = "The jobs", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.ARRAY, implementation = JobView.class)))
-    @APIResponse(responseCode = "401", description = "No or unknown API key")
-    @APIResponse(responseCode = "403", description = "Not an operator key")
     public Uni<List<JobView>> list() {
         return schedule.list();
     }
 
     @GET
     @Path("/{name}")
-    @Operation(summary = "Read a job", description = "One job of the schedule table.")
+    @Operation(operationId = "getJob", summary = "Read a job", description = "One job of the schedule table.")
     @APIResponse(responseCode = "200", description = "The job", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = JobView.class)))
-    @APIResponse(responseCode = "401", description = "No or unknown API key")
-    @APIResponse(responseCode = "403", description = "Not an operator key")
     @APIResponse(responseCode = "404", description = "No such job")
     public Uni<JobView> get(@PathParam("name") String name) {
         return schedule.find(name).onItem().ifNull().failWith(() -> noSuchJob(name));
@@ -99,7 +95,7 @@ public class JobResource {
     @PATCH
     @Path("/{name}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change a job", description = "Sets any of enabled, intervalNumber, intervalType, priority "
+    @Operation(operationId = "changeJob", summary = "Change a job", description = "Sets any of enabled, intervalNumber, intervalType, priority "
             + "(-10000 to 10000), remainingRuns (-1 unlimited, up to 1000000), args and nextRun; fields left out stay "
             + "as they are. The interval is at most a year; nextRun lies between 2000 and a year from now, to the "
             + "microsecond; args must be what the job's target takes (staging.process: interface, batchSize 1-1000; "
@@ -110,8 +106,6 @@ public class JobResource {
     @APIResponse(responseCode = "200", description = "The job as changed",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
     @APIResponse(responseCode = "400", description = "A field breaks a rule; errors[] names it")
-    @APIResponse(responseCode = "401", description = "No or unknown API key")
-    @APIResponse(responseCode = "403", description = "Not an operator key")
     @APIResponse(responseCode = "404", description = "No such job")
     public Uni<JobView> patch(@PathParam("name") String name, byte[] body) {
         List<FieldError> errors = new ArrayList<>();
@@ -174,12 +168,10 @@ public class JobResource {
 
     @POST
     @Path("/{name}/run")
-    @Operation(summary = "Run a job now", description = "Runs the job once on this processor instance and answers "
+    @Operation(operationId = "runJob", summary = "Run a job now", description = "Runs the job once on this processor instance and answers "
             + "the run when it has finished. The schedule (next run, remaining runs) is left as it is.")
     @APIResponse(responseCode = "200", description = "The finished run",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobRun.class)))
-    @APIResponse(responseCode = "401", description = "No or unknown API key")
-    @APIResponse(responseCode = "403", description = "Not an operator key")
     @APIResponse(responseCode = "404", description = "No such job")
     public Uni<JobRun> runNow(@PathParam("name") String name) {
         return runner.runNow(name).onItem().ifNull().failWith(() -> noSuchJob(name))
@@ -189,11 +181,9 @@ public class JobResource {
 
     @GET
     @Path("/{name}/runs")
-    @Operation(summary = "A job's recent runs", description = "Newest first: start, end, rows handled, outcome, error.")
+    @Operation(operationId = "listJobRuns", summary = "A job's recent runs", description = "Newest first: start, end, rows handled, outcome, error.")
     @APIResponse(responseCode = "200", description = "The runs", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.ARRAY, implementation = JobRun.class)))
-    @APIResponse(responseCode = "401", description = "No or unknown API key")
-    @APIResponse(responseCode = "403", description = "Not an operator key")
     @APIResponse(responseCode = "404", description = "No such job")
     public Uni<List<JobRun>> runs(@PathParam("name") String name, @QueryParam("limit") Integer limit) {
         int n = limit == null ? 20 : Math.max(1, Math.min(limit, 500));

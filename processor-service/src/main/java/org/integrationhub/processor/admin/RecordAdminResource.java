@@ -60,13 +60,11 @@ public class RecordAdminResource {
 
     @GET
     @Path("/records")
-    @Operation(summary = "List staging rows", description = "Staging rows of every interface, newest received first, "
+    @Operation(operationId = "listStagingRows", summary = "List staging rows", description = "Staging rows of every interface, newest received first, "
             + "filtered. Rows of one record: sourceSystem and externalId.")
     @APIResponse(responseCode = "200", description = "One page", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = StagingRowPage.class)))
     @APIResponse(responseCode = "400", description = "A query parameter is invalid")
-    @APIResponse(responseCode = "401", description = "No or unknown API key")
-    @APIResponse(responseCode = "403", description = "Not an operator key")
     public Uni<Page<StagingRowView>> list(
             @Parameter(description = "departments, employees or partners") @QueryParam("interface") String interfaceName,
             @Parameter(description = "PENDING, PROCESSING, PROCESSED, FAILED or SKIPPED") @QueryParam("status") String status,
@@ -82,13 +80,11 @@ public class RecordAdminResource {
 
     @POST
     @Path("/records/{receiptId}/retry")
-    @Operation(summary = "Retry a failed row", description = "Puts one FAILED row back to PENDING as if it were new "
+    @Operation(operationId = "retryRow", summary = "Retry a failed row", description = "Puts one FAILED row back to PENDING as if it were new "
             + "(attempts from 0, error cleared) and wakes the processors. It is applied in sentAt order with the "
             + "record's other rows; if a newer change was applied meanwhile it ends SKIPPED.")
     @APIResponse(responseCode = "200", description = "The row, now PENDING",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StagingRowView.class)))
-    @APIResponse(responseCode = "401", description = "No or unknown API key")
-    @APIResponse(responseCode = "403", description = "Not an operator key")
     @APIResponse(responseCode = "404", description = "No staging row with this receipt")
     @APIResponse(responseCode = "409", description = "The row is not FAILED")
     public Uni<StagingRowView> retryOne(@PathParam("receiptId") String receiptId) {
@@ -100,7 +96,7 @@ public class RecordAdminResource {
     @POST
     @Path("/records/retry")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Retry failed rows in bulk", description = "Puts every FAILED row matching the filter back to "
+    @Operation(operationId = "retryRows", summary = "Retry failed rows in bulk", description = "Puts every FAILED row matching the filter back to "
             + "PENDING, as the single retry does, in one transaction. Every filter field is optional; {} retries "
             + "every failed row.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
@@ -109,8 +105,6 @@ public class RecordAdminResource {
     @APIResponse(responseCode = "200", description = "How many rows went back to PENDING",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Retried.class)))
     @APIResponse(responseCode = "400", description = "The filter is invalid; errors[] names the field")
-    @APIResponse(responseCode = "401", description = "No or unknown API key")
-    @APIResponse(responseCode = "403", description = "Not an operator key")
     public Uni<Retried> retryMatching(byte[] body) {
         List<FieldError> errors = new ArrayList<>();
         JsonNode filter = JsonBody.object(body, RETRY_FILTER, "is not a filter; filters", errors);
@@ -136,14 +130,12 @@ public class RecordAdminResource {
 
     @POST
     @Path("/records/{receiptId}/reapply")
-    @Operation(summary = "Re-apply a skipped row on purpose", description = "Puts one SKIPPED row back to PENDING to be "
+    @Operation(operationId = "reapplyRow", summary = "Re-apply a skipped row on purpose", description = "Puts one SKIPPED row back to PENDING to be "
             + "applied although a change sent later was applied already: the record takes this row's data and its "
             + "order fence moves back to this row's sentAt, so later changes apply again. For a record whose fence "
             + "is wrong (a change sent with a wrong clock). Audited like a retry.")
     @APIResponse(responseCode = "200", description = "The row, now PENDING",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StagingRowView.class)))
-    @APIResponse(responseCode = "401", description = "No or unknown API key")
-    @APIResponse(responseCode = "403", description = "Not an operator key")
     @APIResponse(responseCode = "404", description = "No staging row with this receipt")
     @APIResponse(responseCode = "409", description = "The row is not SKIPPED")
     public Uni<StagingRowView> reapply(@PathParam("receiptId") String receiptId) {
@@ -155,15 +147,13 @@ public class RecordAdminResource {
 
     @GET
     @Path("/audit")
-    @Operation(summary = "The audit log", description = "Operator actions, newest first: retries with their filter "
+    @Operation(operationId = "listAuditLog", summary = "The audit log", description = "Operator actions, newest first: retries with their filter "
             + "and count, re-applies, schedule changes (before and after) and manual runs; who and when.")
     @APIResponse(responseCode = "200", description = "The actions", content = @Content(
             mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY,
                     implementation = AuditLog.Entry.class)))
     @APIResponse(responseCode = "400", description = "A query parameter is invalid")
-    @APIResponse(responseCode = "401", description = "No or unknown API key")
-    @APIResponse(responseCode = "403", description = "Not an operator key")
     public Uni<List<AuditLog.Entry>> audit(
             @Parameter(description = "Only actions on this receipt id or job name") @QueryParam("target") String target,
             @Parameter(description = "How many, 1 to 500 (default 50)") @QueryParam("limit") String limit) {
@@ -174,13 +164,11 @@ public class RecordAdminResource {
 
     @GET
     @Path("/stats")
-    @Operation(summary = "Staging statistics", description = "Rows per interface and status, and how long the oldest "
+    @Operation(operationId = "getStagingStats", summary = "Staging statistics", description = "Rows per interface and status, and how long the oldest "
             + "PENDING row of each interface has waited. Counts the whole staging table when asked (the processor's "
             + "metrics keep a cached backlog for dashboards).")
     @APIResponse(responseCode = "200", description = "The counts",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Stats.class)))
-    @APIResponse(responseCode = "401", description = "No or unknown API key")
-    @APIResponse(responseCode = "403", description = "Not an operator key")
     public Uni<Stats> stats() {
         return staging.stats();
     }

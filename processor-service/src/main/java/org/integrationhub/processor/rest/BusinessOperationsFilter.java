@@ -63,7 +63,7 @@ public class BusinessOperationsFilter implements OASFilter {
             }
             openAPI.getPaths().setPathItems(expanded);
         }
-        new ProblemResponsesFilter().filterOpenAPI(openAPI);
+        new ProblemResponsesFilter("Not an operator key").filterOpenAPI(openAPI);
     }
 
     /** "department" gives "Department", "company partner" gives "CompanyPartner", "ward_rounds" "WardRounds". */
