@@ -68,6 +68,17 @@ public final class IntakeFixture {
         }
     }
 
+    /** Rows of {@code externalId} in one staging partition, such as {@code staging_departments}. */
+    public static int storedIn(String partition, String externalId) throws SQLException {
+        try (Connection c = PostgresTestResource.connect();
+             PreparedStatement s = c.prepareStatement("SELECT count(*) FROM " + partition + " WHERE external_id = ?")) {
+            s.setString(1, externalId);
+            ResultSet rs = s.executeQuery();
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
     /** A field of the stored payload, read back as the database holds it (jsonb). */
     public static String payloadField(String externalId, String field) throws SQLException {
         try (Connection c = PostgresTestResource.connect();
