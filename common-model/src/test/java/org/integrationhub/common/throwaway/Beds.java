@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * A throwaway interface that exists only in the tests, to prove that a simple interface takes one migration
- * ({@code db/migration/V1000__throwaway_beds.sql}) and this declaration, listed in the test sources'
+ * ({@code db/throwaway/V1000__throwaway_beds.sql}, which the services migrate in their tests only) and this declaration, listed in the test sources'
  * {@code META-INF/services} file, and nothing else: the intake and the processor serve it with no other code.
  */
 public final class Beds implements InterfaceDeclaration {
