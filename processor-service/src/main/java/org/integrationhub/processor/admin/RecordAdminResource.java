@@ -1,5 +1,6 @@
 package org.integrationhub.processor.admin;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
@@ -49,8 +50,9 @@ import java.util.stream.Collectors;
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 public class RecordAdminResource {
 
-    static final Set<String> RETRY_FILTER = Set.of("interface", "sourceSystem", "externalId", "errorClass");
 
+    @Inject
+    OperatorInput input;
     @Inject
     StagingAdminRepository staging;
     @Inject
@@ -107,25 +109,18 @@ public class RecordAdminResource {
     @APIResponse(responseCode = "400", description = "The filter is invalid; errors[] names the field")
     public Uni<Retried> retryMatching(byte[] body) {
         List<FieldError> errors = new ArrayList<>();
-        JsonNode filter = JsonBody.object(body, RETRY_FILTER, "is not a filter; filters", errors);
-        for (Iterator<String> it = filter.fieldNames(); it.hasNext(); ) {
-            String field = it.next();
-            if (RETRY_FILTER.contains(field) && !filter.get(field).isTextual()) {
-                errors.add(new FieldError(field, ErrorCode.INVALID_FORMAT, field + " must be a string"));
-            }
-        }
-        String interfaceName = text(filter, "interface");
-        if (interfaceName != null && !interfaceNames().contains(interfaceName)) {
-            errors.add(new FieldError("interface", ErrorCode.INVALID_VALUE, "interface must be one of " + interfaceNames()));
-        }
-        String errorClass = text(filter, "errorClass");
-        Set<String> classes = Arrays.stream(ErrorClass.values()).map(Enum::name).collect(Collectors.toSet());
-        if (errorClass != null && !classes.contains(errorClass)) {
-            errors.add(new FieldError("errorClass", ErrorCode.INVALID_VALUE, "errorClass must be one of " + classes));
-        }
+        RetryFilterInput filter = input.read(body, RetryFilterInput.class, "is not a filter; filters", errors);
         JsonBody.rejectIfAny(errors);
-        return staging.retry(null, new RetryFilter(interfaceName, text(filter, "sourceSystem"),
-                text(filter, "externalId"), errorClass), callerContext.get().keyName()).map(Retried::new);
+        return staging.retry(null, new RetryFilter(filter.interfaceName(), filter.sourceSystem(), filter.externalId(),
+                filter.errorClass()), callerContext.get().keyName()).map(Retried::new);
+    }
+
+    /** The filter of a bulk retry: every field optional. */
+    public record RetryFilterInput(
+            @JsonProperty("interface") @OneOf(interfaces = true) String interfaceName,
+            String sourceSystem,
+            String externalId,
+            @OneOf(ErrorClass.class) String errorClass) {
     }
 
     @POST
@@ -189,11 +184,6 @@ public class RecordAdminResource {
 
     private static Set<String> interfaceNames() {
         return InterfaceRegistry.all().stream().map(d -> d.name()).collect(Collectors.toSet());
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value != null && value.isTextual() ? value.asText() : null;
     }
 
     /** The row after an operator's change to it: 404 when there is none, 409 when it was not in the state needed. */

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.stream.Collectors;
+import org.integrationhub.common.model.RecordStatus;
 
 /**
  * Deletes processed and skipped rows older than {@code processedDays} and failed ones older than
@@ -54,8 +55,8 @@ public class Retention {
     public Uni<Integer> purge(Periods periods) {
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         int batchSize = periods.batchSize();
-        return purge(new String[] {"PROCESSED", "SKIPPED"}, now.minusDays(periods.processedDays()), batchSize)
-                .chain(done -> purge(new String[] {"FAILED"}, now.minusDays(periods.failedDays()), batchSize)
+        return purge(new String[] {RecordStatus.PROCESSED.name(), RecordStatus.SKIPPED.name()}, now.minusDays(periods.processedDays()), batchSize)
+                .chain(done -> purge(new String[] {RecordStatus.FAILED.name()}, now.minusDays(periods.failedDays()), batchSize)
                         .map(failed -> done + failed))
                 .call(() -> bounded(DELETE_RUNS, now.minusDays(periods.runDays()), batchSize))
                 .call(() -> bounded(DELETE_BATCH_ANSWERS, now.minusDays(periods.processedDays()), batchSize));

@@ -5,6 +5,8 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.integrationhub.common.model.ErrorClass;
+import org.integrationhub.common.model.RecordStatus;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -82,9 +84,9 @@ public class StagedReferences {
             }
             Row found = rows.iterator().next();
             String receipt = found.getUUID("receipt_id").toString();
-            return switch (found.getString("status")) {
-                case "PENDING", "PROCESSING" -> waitUnlessCircular(conn, row, code, label, receipt, selfReference);
-                case "FAILED" -> Uni.createFrom().item(new Verdict(receipt, found.getString("error_message")));
+            return switch (RecordStatus.valueOf(found.getString("status"))) {
+                case PENDING, PROCESSING -> waitUnlessCircular(conn, row, code, label, receipt, selfReference);
+                case FAILED -> Uni.createFrom().item(new Verdict(receipt, found.getString("error_message")));
                 default -> Uni.createFrom().item(Verdict.ABSENT);
             };
         });
@@ -107,7 +109,7 @@ public class StagedReferences {
                     if (rows.size() == 0) {
                         throw wait;
                     }
-                    throw new ApplyException(org.integrationhub.common.model.ErrorClass.REFERENCE, self.field()
+                    throw new ApplyException(ErrorClass.REFERENCE, self.field()
                             + " makes a circle among records waiting in staging (" + rows.iterator().next().getString("path")
                             + "); none of them can be applied first. Send one of them without " + self.field() + ", "
                             + "then the others");

@@ -157,7 +157,7 @@ public class StagingProcessor {
             return "LEASE_LOST";
         }
         FailureClassifier.Classified classified = FailureClassifier.classify(failure);
-        return classified.errorClass().retryable() && row.attempts() < config.maxAttempts() ? "RETRIED" : "FAILED";
+        return classified.errorClass().retryable() && row.attempts() < config.maxAttempts() ? "RETRIED" : RecordStatus.FAILED.name();
     }
 
     private Uni<Void> recordFailure(ClaimedRow row, String worker, Throwable failure) {

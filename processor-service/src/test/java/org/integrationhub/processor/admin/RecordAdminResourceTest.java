@@ -135,7 +135,7 @@ class RecordAdminResourceTest {
 
     @Test
     void aBadBulkFilterIsAProblemAndRetriesNothing() {
-        operator().contentType("application/json").body("{\"interface\":\"wards\",\"errorClass\":\"OOPS\",\"since\":\"x\"}")
+        operator().contentType("application/json").body("{\"interface\":\"no_such_interface\",\"errorClass\":\"OOPS\",\"since\":\"x\"}")
                 .post("/api/v1/admin/records/retry").then().statusCode(400)
                 .body("errors.field", containsInAnyOrder("interface", "errorClass", "since"));
         operator().contentType("application/json").body("[1]").post("/api/v1/admin/records/retry")
