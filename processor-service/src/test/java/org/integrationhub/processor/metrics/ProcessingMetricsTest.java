@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.integrationhub.processor.ProcessorFixture.drain;
 import static org.integrationhub.processor.StagingFixture.execute;
 import static org.integrationhub.processor.StagingFixture.stage;
 import static org.integrationhub.processor.StagingFixture.unique;
@@ -36,7 +37,7 @@ class ProcessingMetricsTest {
 
     @Test
     void outcomesLatencyAndBacklogAreScrapedWithoutAKey() throws Exception {
-        processor.drain("departments").await().atMost(Duration.ofSeconds(30));
+        drain(processor, "departments");
         OffsetDateTime t0 = OffsetDateTime.parse("2026-11-26T08:00:00Z");
         String ok = unique("M");
         stage("departments", "HIS", ok, "CREATE", t0, new JsonObject().put("code", ok).put("name", "Metered").encode());
@@ -46,7 +47,7 @@ class ProcessingMetricsTest {
         double processedBefore = Math.max(0, value(before, "hub_rows_total{interface=\"departments\",outcome=\"PROCESSED\"}"));
         double failedBefore = Math.max(0, value(before, "hub_rows_total{interface=\"departments\",outcome=\"FAILED\"}"));
 
-        processor.drain("departments").await().atMost(Duration.ofSeconds(30));
+        drain(processor, "departments");
         // one row left waiting in the backlog, received a minute ago
         String waiting = unique("M");
         stage("departments", "HIS", waiting, "CREATE", t0, new JsonObject().put("code", waiting).put("name", "Later").encode());
@@ -62,6 +63,6 @@ class ProcessingMetricsTest {
         assertThat(value(scrape, "hub_backlog_rows{interface=\"departments\"}")).isEqualTo(1.0);
         assertThat(value(scrape, "hub_oldest_pending_seconds{interface=\"departments\"}")).isBetween(59.0, 120.0);
         assertThat(value(scrape, "hub_backlog_rows{interface=\"partners\"}")).isEqualTo(0.0);
-        processor.drain("departments").await().atMost(Duration.ofSeconds(30));
+        drain(processor, "departments");
     }
 }

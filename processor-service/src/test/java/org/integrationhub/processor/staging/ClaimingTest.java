@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.integrationhub.processor.ProcessorFixture.drain;
 import static org.integrationhub.processor.StagingFixture.execute;
 import static org.integrationhub.processor.StagingFixture.queryString;
 import static org.integrationhub.processor.StagingFixture.stage;
@@ -42,7 +43,7 @@ class ClaimingTest {
 
     @BeforeEach
     void drainLeftovers() {
-        processor.drain("departments").await().atMost(WAIT);
+        drain(processor, "departments");
     }
 
     static String dept(String code) {
@@ -84,7 +85,7 @@ class ClaimingTest {
 
         assertThat(claims.recoverExpired().await().atMost(WAIT)).isGreaterThanOrEqualTo(1);
         assertThat(state(receipt).status()).isEqualTo("PENDING");
-        processor.drain("departments").await().atMost(WAIT);
+        drain(processor, "departments");
 
         assertThat(state(receipt).status()).isEqualTo("PROCESSED");
         assertThat(state(receipt).attempts()).isEqualTo(2);

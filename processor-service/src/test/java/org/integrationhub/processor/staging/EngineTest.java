@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.integrationhub.processor.ProcessorFixture.drain;
 import static org.integrationhub.processor.StagingFixture.count;
 import static org.integrationhub.processor.StagingFixture.queryString;
 import static org.integrationhub.processor.StagingFixture.stage;
@@ -40,7 +41,7 @@ class EngineTest {
 
     @BeforeEach
     void drainLeftovers() {
-        processor.drain("departments").await().atMost(WAIT);
+        drain(processor, WAIT, "departments");
     }
 
     Uni<Integer> worker(String name, int batchSize) {
@@ -143,7 +144,7 @@ class EngineTest {
         assertThat(state(childReceipt).attempts()).as("waiting is not an attempt").isZero();
 
         sleep(Duration.ofMillis(700));
-        processor.drain("departments").await().atMost(WAIT);
+        drain(processor, WAIT, "departments");
         assertThat(state(childReceipt).status()).isEqualTo("PROCESSED");
         assertThat(state(childReceipt).errorMessage()).isNull();
         assertThat(queryString("""
@@ -163,7 +164,7 @@ class EngineTest {
         processor.processBatch("departments", 100).await().atMost(WAIT);
         assertThat(state(parentReceipt).status()).isEqualTo("FAILED");
         sleep(Duration.ofMillis(700));
-        processor.drain("departments").await().atMost(WAIT);
+        drain(processor, WAIT, "departments");
 
         assertThat(state(childReceipt).status()).isEqualTo("FAILED");
         assertThat(state(childReceipt).errorClass()).isEqualTo("REFERENCE");
@@ -186,7 +187,7 @@ class EngineTest {
         UUID other = stage("departments", "HIS", free, "CREATE", T0.plusSeconds(1),
                 new JsonObject().put("code", free).put("name", "Free").encode());
 
-        processor.drain("departments").await().atMost(WAIT);
+        drain(processor, WAIT, "departments");
 
         assertThat(state(other).status()).isEqualTo("PROCESSED");
         assertThat(state(stuck).status()).isEqualTo("PENDING");
@@ -195,7 +196,7 @@ class EngineTest {
         // the slow worker finishes; the waiting child follows
         processor.applyOne(slow.get(0), "slow-worker").await().atMost(WAIT);
         sleep(Duration.ofMillis(700));
-        processor.drain("departments").await().atMost(WAIT);
+        drain(processor, WAIT, "departments");
         assertThat(state(stuck).status()).isEqualTo("PROCESSED");
     }
 

@@ -15,6 +15,7 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.integrationhub.processor.ProcessorFixture.drain;
 import static org.integrationhub.processor.StagingFixture.count;
 import static org.integrationhub.processor.StagingFixture.execute;
 import static org.integrationhub.processor.StagingFixture.stage;
@@ -43,10 +44,6 @@ class ReferenceRulesTest {
         return (parent == null ? data : data.put("parentCode", parent)).encode();
     }
 
-    void drain(String interfaceName) {
-        processor.drain(interfaceName).await().atMost(WAIT);
-    }
-
     /** Ends the reference wait of the run's rows now, instead of sleeping it out. */
     static void endWaits(String like) throws SQLException {
         execute("UPDATE staging_record SET next_attempt_at = NULL WHERE external_id LIKE ? AND status = 'PENDING'", like);
@@ -62,7 +59,7 @@ class ReferenceRulesTest {
         UUID rb = stage("departments", "HIS", b, "CREATE", T0.plusSeconds(1), dept(b, c));
         UUID rc = stage("departments", "HIS", c, "CREATE", T0.plusSeconds(2), dept(c, a));
         for (int round = 0; round < 4; round++) {
-            drain("departments");
+            drain(processor, WAIT, "departments");
             endWaits(run + "-%");
         }
         assertThat(state(ra).status()).isEqualTo("FAILED");
@@ -84,7 +81,7 @@ class ReferenceRulesTest {
         UUID rb = stage("departments", "HIS", b, "CREATE", T0.plusSeconds(1), dept(b, c));
         UUID rc = stage("departments", "HIS", c, "CREATE", T0.plusSeconds(2), dept(c, null));
         for (int round = 0; round < 4; round++) {
-            drain("departments");
+            drain(processor, WAIT, "departments");
             endWaits(run + "-%");
         }
         assertThat(state(ra).status()).isEqualTo("PROCESSED");
@@ -96,12 +93,12 @@ class ReferenceRulesTest {
     void aCodeAnotherSourceHoldsIsAConflictInPlainWords() throws SQLException {
         String code = unique("P");
         UUID erp = stage("partners", "ERP", code, "CREATE", T0, partner(code, "COMPANY", null));
-        drain("partners");
+        drain(processor, WAIT, "partners");
         assertThat(state(erp).status()).isEqualTo("PROCESSED");
 
         String his = unique("X");
         UUID clash = stage("partners", "HIS", his, "CREATE", T0, partner(code, "COMPANY", null));
-        drain("partners");
+        drain(processor, WAIT, "partners");
         assertThat(state(clash).status()).isEqualTo("FAILED");
         assertThat(state(clash).errorClass()).isEqualTo("CONFLICT");
         assertThat(state(clash).errorMessage())
@@ -113,19 +110,19 @@ class ReferenceRulesTest {
     void aContactCannotAttachToAnotherSourcesCompany() throws SQLException {
         String company = unique("C");
         UUID his = stage("partners", "HIS", company, "CREATE", T0, partner(company, "COMPANY", null));
-        drain("partners");
+        drain(processor, WAIT, "partners");
         assertThat(state(his).status()).isEqualTo("PROCESSED");
 
         String contact = unique("P");
         UUID erp = stage("partners", "ERP", contact, "CREATE", T0, partner(contact, "PERSON", company));
-        drain("partners");
+        drain(processor, WAIT, "partners");
         assertThat(state(erp).status()).isEqualTo("FAILED");
         assertThat(state(erp).errorMessage()).contains("parent partner " + company + " does not exist")
                 .contains("ERP");
 
         // and so HIS stays free to archive its company
         UUID delete = stage("partners", "HIS", company, "DELETE", T0.plusSeconds(1), "{}");
-        drain("partners");
+        drain(processor, WAIT, "partners");
         assertThat(state(delete).status()).isEqualTo("PROCESSED");
     }
 

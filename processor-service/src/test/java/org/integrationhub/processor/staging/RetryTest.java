@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.integrationhub.processor.ProcessorFixture.drain;
 import static org.integrationhub.processor.StagingFixture.execute;
 import static org.integrationhub.processor.StagingFixture.queryString;
 import static org.integrationhub.processor.StagingFixture.stage;
@@ -48,15 +49,11 @@ class RetryTest {
     @Inject
     StagingProcessor processor;
 
-    void drain() {
-        processor.drain("departments").await().atMost(WAIT);
-    }
-
     @Test
     void aLockedRecordIsRetriedWithBackoffThenFailed() throws Exception {
         String code = unique("R");
         stage("departments", "HIS", code, "CREATE", T0, new JsonObject().put("code", code).put("name", "Before").encode());
-        drain();
+        drain(processor, WAIT, "departments");
         UUID update = stage("departments", "HIS", code, "UPDATE", T0.plusSeconds(1),
                 new JsonObject().put("code", code).put("name", "After").encode());
 
@@ -65,7 +62,7 @@ class RetryTest {
             s.execute("SELECT 1 FROM department WHERE code = '" + code + "' FOR UPDATE");
 
             java.time.Instant before = java.time.Instant.now();
-            drain();
+            drain(processor, WAIT, "departments");
             java.time.Instant after = java.time.Instant.now();
             var first = state(update);
             assertThat(first.status()).isEqualTo("PENDING");
@@ -82,14 +79,14 @@ class RetryTest {
 
             // a backoff that has not ended holds the row back (set long here: 0.2 s can pass on a busy machine)
             execute("UPDATE staging_record SET next_attempt_at = now() + interval '1 hour' WHERE receipt_id = ?", update);
-            drain();
+            drain(processor, WAIT, "departments");
             assertThat(state(update).attempts()).as("not retried before its backoff is over").isEqualTo(1);
             execute("UPDATE staging_record SET next_attempt_at = ? WHERE receipt_id = ?",
                     java.time.OffsetDateTime.ofInstant(next, java.time.ZoneOffset.UTC), update);
 
             for (int attempt = 2; attempt <= 3; attempt++) {
                 awaitDue(update);
-                drain();
+                drain(processor, WAIT, "departments");
                 assertThat(state(update).attempts()).isEqualTo(attempt);
             }
             var last = state(update);
@@ -104,7 +101,7 @@ class RetryTest {
     void aDataErrorFailsAtOnce() throws Exception {
         String code = unique("V");
         UUID bad = stage("departments", "HIS", code, "UPDATE", T0, new JsonObject().put("code", code).put("name", "x").encode());
-        drain();
+        drain(processor, WAIT, "departments");
         assertThat(state(bad).status()).isEqualTo("FAILED");
         assertThat(state(bad).attempts()).isEqualTo(1);
     }

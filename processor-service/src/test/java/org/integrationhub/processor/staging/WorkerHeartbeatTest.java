@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.integrationhub.processor.ProcessorFixture.drain;
 import static org.integrationhub.processor.StagingFixture.execute;
 import static org.integrationhub.processor.StagingFixture.stage;
 import static org.integrationhub.processor.StagingFixture.state;
@@ -74,7 +75,7 @@ class WorkerHeartbeatTest {
 
     @Test
     void aKilledWorkersRowsComeBackOnceItsHeartbeatIsStaleNotAfterTheirLease() throws Exception {
-        processor.drain("departments").await().atMost(WAIT);
+        drain(processor, "departments");
         UUID row = stageOne();
         // a worker that beat, claimed with an hour's lease, and died
         claims.beat("killed-worker").await().atMost(WAIT);
@@ -93,7 +94,7 @@ class WorkerHeartbeatTest {
 
     @Test
     void afterAnOutageNoOneTakesTheRowsOfWorkersThatAreAliveButHaveNotBeatenYet() throws Exception {
-        processor.drain("departments").await().atMost(WAIT);
+        drain(processor, "departments");
         UUID row = stageOne();
         claims.beat("peer-worker").await().atMost(WAIT);
         claims.claim("departments", "peer-worker", 10, Duration.ofHours(1)).await().atMost(WAIT);
@@ -110,7 +111,7 @@ class WorkerHeartbeatTest {
 
     @Test
     void aLiveWorkerHandsBackRowsWhoseTransactionDiedButNotThoseItIsApplying() throws SQLException {
-        processor.drain("departments").await().atMost(WAIT);
+        drain(processor, "departments");
         UUID orphan = stageOne();
         String me = processor.workerId();
         // claimed by this instance a while ago, then its connection died: nothing applies it any more
