@@ -7,7 +7,8 @@ import java.util.function.Predicate;
 
 /**
  * The one way the tests (and the local run) wait: poll a probe until its value satisfies a condition or a
- * deadline passes. A probe that throws (a service still starting, a database restarting) counts as "not yet".
+ * deadline passes. A probe that throws an Exception (a service still starting, a database restarting) counts as
+ * "not yet"; one that throws an Error (a failed assertion) ends the wait at once.
  * A wait that runs out fails with what was awaited and the last value seen (and the last failure as cause).
  *
  * <p>Never sleep to wait for something to happen: poll for it here. {@link #pause} is only for letting time

@@ -1,11 +1,13 @@
 package org.integrationhub.processor;
 
+import org.integrationhub.devsupport.Await;
 import org.integrationhub.devsupport.PostgresTestResource;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -86,6 +88,25 @@ public final class StagingFixture {
             s.setInt(3, n);
             s.executeUpdate();
         }
+    }
+
+    /** Waits until the row has {@code status}; fails with the row's last state after {@code within}. */
+    public static void awaitStatus(UUID receiptId, String status, Duration within) {
+        Await.until(receiptId + " " + status, within, Duration.ofMillis(20), () -> state(receiptId),
+                row -> status.equals(row.status()));
+    }
+
+    /**
+     * Waits (up to 5 s) until the row may be claimed again: its backoff or its reference wait is over.
+     * Instead of sleeping for longer than the wait was set to, which a busy machine can outlast.
+     */
+    public static void awaitDue(UUID receiptId) {
+        Await.until("the backoff of " + receiptId + " to end", Duration.ofSeconds(5), Duration.ofMillis(50),
+                () -> queryString("""
+                        SELECT CASE WHEN next_attempt_at IS NULL OR next_attempt_at <= now() THEN 'due'
+                                    ELSE 'not due until ' || next_attempt_at END
+                          FROM staging_record WHERE receipt_id = ?""", receiptId),
+                "due"::equals);
     }
 
     public static long count(String sql, Object... params) throws SQLException {

@@ -15,6 +15,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.integrationhub.processor.ProcessorFixture.drain;
+import static org.integrationhub.processor.StagingFixture.awaitDue;
 import static org.integrationhub.processor.StagingFixture.queryString;
 import static org.integrationhub.processor.StagingFixture.stage;
 import static org.integrationhub.processor.StagingFixture.state;
@@ -73,7 +74,7 @@ class EmployeeProcessingTest {
 
         drain(processor, "departments");
         assertThat(state(department).status()).isEqualTo("PROCESSED");
-        Thread.sleep(700);
+        awaitDue(employee);
         drain(processor, "employees");
         assertThat(state(employee).status()).isEqualTo("PROCESSED");
         assertThat(state(employee).errorMessage()).isNull();

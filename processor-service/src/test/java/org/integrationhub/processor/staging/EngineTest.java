@@ -6,6 +6,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import jakarta.inject.Inject;
+import org.integrationhub.devsupport.Await;
 import org.integrationhub.devsupport.PostgresTestResource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.integrationhub.processor.ProcessorFixture.drain;
+import static org.integrationhub.processor.StagingFixture.awaitDue;
 import static org.integrationhub.processor.StagingFixture.count;
 import static org.integrationhub.processor.StagingFixture.queryString;
 import static org.integrationhub.processor.StagingFixture.stage;
@@ -114,7 +116,11 @@ class EngineTest {
         // nobody else may take its rows while the lease holds
         assertThat(processor.processBatch("departments", 100, "survivor").await().atMost(WAIT)).isZero();
 
-        sleep(Duration.ofMillis(400));
+        Await.until("the doomed worker's 0.3 s leases to run out", Duration.ofSeconds(5), Duration.ofMillis(20),
+                () -> count("""
+                        SELECT count(*) FROM staging_record
+                         WHERE external_id LIKE ? AND status = 'PROCESSING' AND lease_until >= now()""", prefix + "-%"),
+                n -> n == 0);
         assertThat(claims.recoverExpired().await().atMost(WAIT)).isEqualTo(5);
         worker("survivor", 100).await().atMost(WAIT);
 
@@ -143,7 +149,7 @@ class EngineTest {
         assertThat(state(childReceipt).errorMessage()).contains("waiting for parent department " + parent);
         assertThat(state(childReceipt).attempts()).as("waiting is not an attempt").isZero();
 
-        sleep(Duration.ofMillis(700));
+        awaitDue(childReceipt);
         drain(processor, WAIT, "departments");
         assertThat(state(childReceipt).status()).isEqualTo("PROCESSED");
         assertThat(state(childReceipt).errorMessage()).isNull();
@@ -163,7 +169,7 @@ class EngineTest {
 
         processor.processBatch("departments", 100).await().atMost(WAIT);
         assertThat(state(parentReceipt).status()).isEqualTo("FAILED");
-        sleep(Duration.ofMillis(700));
+        awaitDue(childReceipt);
         drain(processor, WAIT, "departments");
 
         assertThat(state(childReceipt).status()).isEqualTo("FAILED");
@@ -195,16 +201,8 @@ class EngineTest {
 
         // the slow worker finishes; the waiting child follows
         processor.applyOne(slow.get(0), "slow-worker").await().atMost(WAIT);
-        sleep(Duration.ofMillis(700));
+        awaitDue(stuck);
         drain(processor, WAIT, "departments");
         assertThat(state(stuck).status()).isEqualTo("PROCESSED");
-    }
-
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -15,6 +15,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.integrationhub.processor.ProcessorFixture.drain;
+import static org.integrationhub.processor.StagingFixture.awaitDue;
 import static org.integrationhub.processor.StagingFixture.execute;
 import static org.integrationhub.processor.StagingFixture.queryString;
 import static org.integrationhub.processor.StagingFixture.stage;
@@ -68,7 +69,7 @@ class PartnerProcessingTest {
         UUID parent = stage("partners", "ERP", company, "CREATE", T0.plusSeconds(1), company(company).encode());
         drain(processor, "partners");
         assertThat(state(parent).status()).isEqualTo("PROCESSED");
-        Thread.sleep(700);
+        awaitDue(contact);
         drain(processor, "partners");
 
         assertThat(state(contact).status()).isEqualTo("PROCESSED");

@@ -19,6 +19,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.integrationhub.processor.ProcessorFixture.drain;
+import static org.integrationhub.processor.StagingFixture.awaitDue;
 import static org.integrationhub.processor.StagingFixture.execute;
 import static org.integrationhub.processor.StagingFixture.queryString;
 import static org.integrationhub.processor.StagingFixture.stage;
@@ -104,17 +105,5 @@ class RetryTest {
         drain(processor, WAIT, "departments");
         assertThat(state(bad).status()).isEqualTo("FAILED");
         assertThat(state(bad).attempts()).isEqualTo(1);
-    }
-
-    private static void awaitDue(UUID receipt) throws Exception {
-        for (int i = 0; i < 100; i++) {
-            if ("true".equals(queryString(
-                    "SELECT (next_attempt_at IS NULL OR next_attempt_at <= now())::text FROM staging_record WHERE receipt_id = ?",
-                    receipt))) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("backoff of " + receipt + " never ended");
     }
 }
