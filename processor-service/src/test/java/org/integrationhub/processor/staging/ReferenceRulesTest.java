@@ -49,19 +49,35 @@ class ReferenceRulesTest {
         execute("UPDATE staging_record SET next_attempt_at = NULL WHERE external_id LIKE ? AND status = 'PENDING'", like);
     }
 
+    /**
+     * Stages run-A, run-B, run-C, each the child of the next, sent child first so that each waits for a parent
+     * that comes after it; C's parent is {@code parentOfC} (none when null). Then drains four rounds, ending
+     * the reference waits between them. Answers the three receipts, A's first.
+     */
+    UUID[] stageAChainAndDrainItsRounds(String run, String parentOfC) throws SQLException {
+        String a = run + "-A";
+        String b = run + "-B";
+        String c = run + "-C";
+        UUID ra = stage("departments", "HIS", a, "CREATE", T0, dept(a, b));
+        UUID rb = stage("departments", "HIS", b, "CREATE", T0.plusSeconds(1), dept(b, c));
+        UUID rc = stage("departments", "HIS", c, "CREATE", T0.plusSeconds(2), dept(c, parentOfC));
+        for (int round = 0; round < 4; round++) {
+            drain(processor, WAIT, "departments");
+            endWaits(run + "-%");
+        }
+        return new UUID[] {ra, rb, rc};
+    }
+
     @Test
     void recordsWaitingForEachOtherInACircleFailNamingItInsteadOfWaitingForever() throws SQLException {
         String run = unique("CY");
         String a = run + "-A";
         String b = run + "-B";
         String c = run + "-C";
-        UUID ra = stage("departments", "HIS", a, "CREATE", T0, dept(a, b));
-        UUID rb = stage("departments", "HIS", b, "CREATE", T0.plusSeconds(1), dept(b, c));
-        UUID rc = stage("departments", "HIS", c, "CREATE", T0.plusSeconds(2), dept(c, a));
-        for (int round = 0; round < 4; round++) {
-            drain(processor, WAIT, "departments");
-            endWaits(run + "-%");
-        }
+        UUID[] rows = stageAChainAndDrainItsRounds(run, a); // C's parent is A: a circle
+        UUID ra = rows[0];
+        UUID rb = rows[1];
+        UUID rc = rows[2];
         assertThat(state(ra).status()).isEqualTo("FAILED");
         assertThat(state(ra).errorClass()).isEqualTo("REFERENCE");
         assertThat(state(ra).errorMessage()).contains("circle").contains(a + " -> " + b + " -> " + c + " -> " + a);
@@ -72,21 +88,11 @@ class ReferenceRulesTest {
 
     @Test
     void aChainThatEndsIsNotACircle() throws SQLException {
-        String run = unique("CH");
-        String a = run + "-A";
-        String b = run + "-B";
-        String c = run + "-C";
-        // sent child first: each waits for a parent that will come
-        UUID ra = stage("departments", "HIS", a, "CREATE", T0, dept(a, b));
-        UUID rb = stage("departments", "HIS", b, "CREATE", T0.plusSeconds(1), dept(b, c));
-        UUID rc = stage("departments", "HIS", c, "CREATE", T0.plusSeconds(2), dept(c, null));
-        for (int round = 0; round < 4; round++) {
-            drain(processor, WAIT, "departments");
-            endWaits(run + "-%");
-        }
-        assertThat(state(ra).status()).isEqualTo("PROCESSED");
-        assertThat(state(rb).status()).isEqualTo("PROCESSED");
-        assertThat(state(rc).status()).isEqualTo("PROCESSED");
+        // sent child first: each waits for a parent that will come; C has none
+        UUID[] rows = stageAChainAndDrainItsRounds(unique("CH"), null);
+        assertThat(state(rows[0]).status()).isEqualTo("PROCESSED");
+        assertThat(state(rows[1]).status()).isEqualTo("PROCESSED");
+        assertThat(state(rows[2]).status()).isEqualTo("PROCESSED");
     }
 
     @Test
