@@ -1,5 +1,6 @@
 package org.integrationhub.processor;
 
+import io.vertx.core.json.JsonObject;
 import org.integrationhub.devsupport.Await;
 import org.integrationhub.devsupport.PostgresTestResource;
 
@@ -13,6 +14,9 @@ import java.util.UUID;
 
 /** Puts staging rows in place as the intake would, and reads back what the processor made of them. */
 public final class StagingFixture {
+
+    /** The moment most tests' rows are sent at (and later rows a few seconds after). */
+    public static final OffsetDateTime T0 = OffsetDateTime.parse("2026-11-26T08:00:00Z");
 
     private StagingFixture() {
     }
@@ -35,6 +39,17 @@ public final class StagingFixture {
             s.executeUpdate();
         }
         return receiptId;
+    }
+
+    /** A department's data, as a partner sends it: its code, its name and its parent's code when not null. */
+    public static String department(String code, String name, String parentCode) {
+        JsonObject data = new JsonObject().put("code", code).put("name", name);
+        return (parentCode == null ? data : data.put("parentCode", parentCode)).encode();
+    }
+
+    /** A department named "Dept " + its code. */
+    public static String department(String code, String parentCode) {
+        return department(code, "Dept " + code, parentCode);
     }
 
     /** status, error_message, attempts of a staging row. */

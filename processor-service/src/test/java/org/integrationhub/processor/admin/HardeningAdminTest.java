@@ -4,7 +4,6 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.vertx.core.json.JsonObject;
 import jakarta.inject.Inject;
 import org.integrationhub.devsupport.PostgresTestResource;
 import org.integrationhub.processor.staging.StagingProcessor;
@@ -20,6 +19,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.integrationhub.processor.ProcessorFixture.drain;
 import static org.integrationhub.processor.ProcessorFixture.operator;
+import static org.integrationhub.processor.StagingFixture.department;
 import static org.integrationhub.processor.StagingFixture.execute;
 import static org.integrationhub.processor.StagingFixture.queryString;
 import static org.integrationhub.processor.StagingFixture.stage;
@@ -103,9 +103,9 @@ class HardeningAdminTest {
         String code = unique("F");
         OffsetDateTime now = OffsetDateTime.parse("2026-11-26T08:00:00Z");
         // a change once accepted with a far-future sentAt set the fence there
-        stage("departments", "HIS", code, "CREATE", now.plusYears(500), dept(code, "Frozen"));
+        stage("departments", "HIS", code, "CREATE", now.plusYears(500), department(code, "Frozen", null));
         drain(processor, "departments");
-        UUID real = stage("departments", "HIS", code, "UPDATE", now, dept(code, "Real name"));
+        UUID real = stage("departments", "HIS", code, "UPDATE", now, department(code, "Real name", null));
         drain(processor, "departments");
         assertThat(state(real).status()).isEqualTo("SKIPPED");
 
@@ -116,7 +116,7 @@ class HardeningAdminTest {
         assertThat(queryString("SELECT name || '@' || last_sent_at::text FROM department WHERE code = ?", code))
                 .isEqualTo("Real name@2026-11-26 08:00:00+00");
         // later changes apply again
-        UUID later = stage("departments", "HIS", code, "UPDATE", now.plusMinutes(1), dept(code, "Later"));
+        UUID later = stage("departments", "HIS", code, "UPDATE", now.plusMinutes(1), department(code, "Later", null));
         drain(processor, "departments");
         assertThat(state(later).status()).isEqualTo("PROCESSED");
 
@@ -133,9 +133,5 @@ class HardeningAdminTest {
         ops().get("/api/v1/admin/audit?limit=5").then().statusCode(200)
                 .body("find { it.detail.filter.sourceSystem == '" + source + "' }.action", equalTo("records.retry"))
                 .body("find { it.detail.filter.sourceSystem == '" + source + "' }.detail.count", equalTo(0));
-    }
-
-    static String dept(String code, String name) {
-        return new JsonObject().put("code", code).put("name", name).encode();
     }
 }

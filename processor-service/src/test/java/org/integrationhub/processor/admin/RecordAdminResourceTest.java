@@ -11,7 +11,6 @@ import org.integrationhub.devsupport.PostgresTestResource;
 import org.integrationhub.processor.staging.StagingProcessor;
 import org.junit.jupiter.api.Test;
 
-import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -23,6 +22,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.integrationhub.processor.ProcessorFixture.drain;
 import static org.integrationhub.processor.ProcessorFixture.operator;
+import static org.integrationhub.processor.StagingFixture.T0;
+import static org.integrationhub.processor.StagingFixture.department;
 import static org.integrationhub.processor.StagingFixture.stage;
 import static org.integrationhub.processor.StagingFixture.state;
 import static org.integrationhub.processor.StagingFixture.unique;
@@ -32,15 +33,12 @@ import static org.integrationhub.processor.StagingFixture.unique;
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
 class RecordAdminResourceTest {
 
-    static final OffsetDateTime T0 = OffsetDateTime.parse("2026-11-26T08:00:00Z");
-
     @Inject
     StagingProcessor processor;
 
     /** A department row that fails: its parent does not exist (yet). */
     static UUID orphan(String source, String code, String parent) throws Exception {
-        return stage("departments", source, code, "CREATE", T0, new JsonObject().put("code", code)
-                .put("name", "Orphan").put("parentCode", parent).encode());
+        return stage("departments", source, code, "CREATE", T0, department(code, "Orphan", parent));
     }
 
     @Test
@@ -82,7 +80,7 @@ class RecordAdminResourceTest {
         assertThat(state(row).status()).isEqualTo("FAILED");
 
         // the operator has the parent created, then retries the child
-        stage("departments", "HIS", parent, "CREATE", T0, new JsonObject().put("code", parent).put("name", "P").encode());
+        stage("departments", "HIS", parent, "CREATE", T0, department(parent, "P", null));
         drain(processor, "departments");
         operator().post("/api/v1/admin/records/" + row + "/retry").then().statusCode(200)
                 .body("status", equalTo("PENDING")).body("attempts", equalTo(0))
@@ -97,7 +95,7 @@ class RecordAdminResourceTest {
     void onlyAFailedRowCanBeRetried() throws Exception {
         String code = unique("D");
         UUID processed = stage("departments", "HIS", code, "CREATE", T0,
-                new JsonObject().put("code", code).put("name", "Fine").encode());
+                department(code, "Fine", null));
         drain(processor, "departments");
 
         operator().post("/api/v1/admin/records/" + processed + "/retry").then().statusCode(409)

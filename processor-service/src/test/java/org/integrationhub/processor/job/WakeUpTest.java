@@ -5,7 +5,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.vertx.core.json.JsonObject;
 import org.integrationhub.devsupport.Await;
 import org.integrationhub.devsupport.PostgresTestResource;
 import org.integrationhub.devsupport.StandardError;
@@ -13,13 +12,14 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.integrationhub.processor.StagingFixture.T0;
 import static org.integrationhub.processor.StagingFixture.awaitStatus;
+import static org.integrationhub.processor.StagingFixture.department;
 import static org.integrationhub.processor.StagingFixture.execute;
 import static org.integrationhub.processor.StagingFixture.queryString;
 import static org.integrationhub.processor.StagingFixture.stage;
@@ -39,15 +39,13 @@ class WakeUpTest {
         }
     }
 
-    static final OffsetDateTime T0 = OffsetDateTime.parse("2026-11-26T08:00:00Z");
-
     @Test
     void aNewRowIsAppliedOnItsSignalWithoutTheSchedule() throws Exception {
         listener(null); // LISTEN is issued at start
         String code = unique("S");
         Instant staged = Instant.now();
         UUID receipt = stage("departments", "HIS", code, "CREATE", T0,
-                new JsonObject().put("code", code).put("name", "Signalled").encode());
+                department(code, "Signalled", null));
         execute("SELECT pg_notify('staging_pending', 'departments')"); // as the intake does after storing
         awaitStatus(receipt, "PROCESSED", Duration.ofSeconds(5));
         assertThat(Duration.between(staged, Instant.now())).isLessThan(Duration.ofSeconds(5));
@@ -67,7 +65,7 @@ class WakeUpTest {
         try {
             String code = unique("D");
             UUID receipt = stage("departments", "HIS", code, "CREATE", T0,
-                    new JsonObject().put("code", code).put("name", "Held").encode());
+                    department(code, "Held", null));
             execute("SELECT pg_notify('staging_pending', 'departments')");
             // lets time pass on purpose: proves the signal does NOT apply a disabled job's row within 1.5 s
             Await.pause(Duration.ofMillis(1500));
@@ -91,7 +89,7 @@ class WakeUpTest {
 
         String code = unique("L");
         UUID receipt = stage("departments", "HIS", code, "CREATE", T0,
-                new JsonObject().put("code", code).put("name", "Relistened").encode());
+                department(code, "Relistened", null));
         execute("SELECT pg_notify('staging_pending', 'departments')");
         awaitStatus(receipt, "PROCESSED", Duration.ofSeconds(5));
     }

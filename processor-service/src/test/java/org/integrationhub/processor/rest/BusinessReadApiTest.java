@@ -20,6 +20,8 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.integrationhub.processor.ProcessorFixture.drain;
 import static org.integrationhub.processor.ProcessorFixture.operator;
+import static org.integrationhub.processor.StagingFixture.T0;
+import static org.integrationhub.processor.StagingFixture.department;
 import static org.integrationhub.processor.StagingFixture.execute;
 import static org.integrationhub.processor.StagingFixture.stage;
 import static org.integrationhub.processor.StagingFixture.unique;
@@ -29,15 +31,8 @@ import static org.integrationhub.processor.StagingFixture.unique;
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
 class BusinessReadApiTest {
 
-    static final OffsetDateTime T0 = OffsetDateTime.parse("2026-11-26T08:00:00Z");
-
     @Inject
     StagingProcessor processor;
-
-    static String dept(String code, String parent) {
-        JsonObject data = new JsonObject().put("code", code).put("name", "Dept " + code);
-        return (parent == null ? data : data.put("parentCode", parent)).encode();
-    }
 
     @Test
     void aSubtreeIsDepthFirstAndLeavesArchivedDepartmentsOutUnlessAsked() throws Exception {
@@ -45,10 +40,10 @@ class BusinessReadApiTest {
         String a = root + "-A";
         String a1 = root + "-A1";
         String b = root + "-B";
-        stage("departments", "HIS", root, "CREATE", T0, dept(root, null));
-        stage("departments", "HIS", b, "CREATE", T0.plusSeconds(1), dept(b, root));
-        stage("departments", "HIS", a, "CREATE", T0.plusSeconds(2), dept(a, root));
-        stage("departments", "HIS", a1, "CREATE", T0.plusSeconds(3), dept(a1, a));
+        stage("departments", "HIS", root, "CREATE", T0, department(root, null));
+        stage("departments", "HIS", b, "CREATE", T0.plusSeconds(1), department(b, root));
+        stage("departments", "HIS", a, "CREATE", T0.plusSeconds(2), department(a, root));
+        stage("departments", "HIS", a1, "CREATE", T0.plusSeconds(3), department(a1, a));
         stage("departments", "HIS", b, "DELETE", T0.plusSeconds(4), "{}");
         drain(processor, "departments");
 
@@ -68,9 +63,9 @@ class BusinessReadApiTest {
     @Test
     void departmentListsFilterByParentAndActiveAndPage() throws Exception {
         String root = unique("R");
-        stage("departments", "HIS", root, "CREATE", T0, dept(root, null));
+        stage("departments", "HIS", root, "CREATE", T0, department(root, null));
         for (int i = 0; i < 5; i++) {
-            stage("departments", "HIS", root + "-" + i, "CREATE", T0.plusSeconds(1 + i), dept(root + "-" + i, root));
+            stage("departments", "HIS", root + "-" + i, "CREATE", T0.plusSeconds(1 + i), department(root + "-" + i, root));
         }
         stage("departments", "HIS", root + "-4", "DELETE", T0.plusSeconds(10), "{}");
         drain(processor, "departments");
@@ -90,9 +85,9 @@ class BusinessReadApiTest {
     @Test
     void updatedSinceKeepsOnlyRecentChanges() throws Exception {
         String root = unique("R");
-        stage("departments", "HIS", root, "CREATE", T0, dept(root, null));
-        stage("departments", "HIS", root + "-old", "CREATE", T0.plusSeconds(1), dept(root + "-old", root));
-        stage("departments", "HIS", root + "-new", "CREATE", T0.plusSeconds(2), dept(root + "-new", root));
+        stage("departments", "HIS", root, "CREATE", T0, department(root, null));
+        stage("departments", "HIS", root + "-old", "CREATE", T0.plusSeconds(1), department(root + "-old", root));
+        stage("departments", "HIS", root + "-new", "CREATE", T0.plusSeconds(2), department(root + "-new", root));
         drain(processor, "departments");
         execute("UPDATE department SET updated_at = now() - interval '1 day' WHERE code = ?", root + "-old");
 
@@ -115,7 +110,7 @@ class BusinessReadApiTest {
         String dept = unique("D");
         String e1 = unique("E");
         String e2 = unique("E");
-        stage("departments", "HIS", dept, "CREATE", T0, dept(dept, null));
+        stage("departments", "HIS", dept, "CREATE", T0, department(dept, null));
         stage("employees", "HIS", "ext-" + e1, "CREATE", T0, new JsonObject().put("code", e1).put("name", "Li Wei")
                 .put("departmentCode", dept).put("hireDate", "2024-03-01").encode());
         stage("employees", "HIS", "ext-" + e2, "CREATE", T0, new JsonObject().put("code", e2).put("name", "Wang Fang")
@@ -170,12 +165,12 @@ class BusinessReadApiTest {
     @Test
     void lineageListsTheRowsThatChangedTheRecordNewestFirst() throws Exception {
         String code = unique("D");
-        UUID created = stage("departments", "HIS", "ext-" + code, "CREATE", T0, dept(code, null));
+        UUID created = stage("departments", "HIS", "ext-" + code, "CREATE", T0, department(code, null));
         UUID renamed = stage("departments", "HIS", "ext-" + code, "UPDATE", T0.plusMinutes(1),
-                new JsonObject().put("code", code).put("name", "Renamed").encode());
+                department(code, "Renamed", null));
         // a failed row did not change it, so it is not part of its lineage
         stage("departments", "HIS", "ext-" + code, "UPDATE", T0.plusMinutes(2),
-                new JsonObject().put("code", code).put("name", "Bad").put("parentCode", "NO-SUCH").encode());
+                department(code, "Bad", "NO-SUCH"));
         drain(processor, "departments");
 
         operator().get("/api/v1/departments/" + code + "/lineage").then().statusCode(200)

@@ -17,6 +17,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.integrationhub.processor.ProcessorFixture.drain;
 import static org.integrationhub.processor.ProcessorFixture.operator;
+import static org.integrationhub.processor.StagingFixture.department;
 import static org.integrationhub.processor.StagingFixture.stage;
 import static org.integrationhub.processor.StagingFixture.unique;
 
@@ -33,7 +34,7 @@ class DepartmentResourceTest {
         String code = unique("D");
         OffsetDateTime t0 = OffsetDateTime.parse("2026-11-26T08:00:00Z");
         stage("departments", "HIS", "ext-" + parent, "CREATE", t0,
-                new JsonObject().put("code", parent).put("name", "Medicine").encode());
+                department(parent, "Medicine", null));
         stage("departments", "HIS", "ext-" + code, "CREATE", t0.plusSeconds(1), new JsonObject().put("code", code)
                 .put("name", "Cardiology").put("parentCode", parent).put("costCenter", "CC-7").encode());
         drain(processor, "departments");

@@ -9,7 +9,6 @@ import org.integrationhub.devsupport.PostgresTestResource;
 import org.integrationhub.processor.staging.StagingProcessor;
 import org.junit.jupiter.api.Test;
 
-import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,6 +18,8 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.integrationhub.processor.ProcessorFixture.drain;
 import static org.integrationhub.processor.ProcessorFixture.operator;
+import static org.integrationhub.processor.StagingFixture.T0;
+import static org.integrationhub.processor.StagingFixture.department;
 import static org.integrationhub.processor.StagingFixture.queryString;
 import static org.integrationhub.processor.StagingFixture.stage;
 import static org.integrationhub.processor.StagingFixture.state;
@@ -33,8 +34,6 @@ import static org.integrationhub.processor.StagingFixture.unique;
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
 class ThrowawayInterfaceTest {
 
-    static final OffsetDateTime T0 = OffsetDateTime.parse("2026-11-26T08:00:00Z");
-
     @Inject
     StagingProcessor processor;
 
@@ -46,7 +45,7 @@ class ThrowawayInterfaceTest {
     @Test
     void aBedIsAppliedReadAndKeepsItsDepartmentFromBeingArchived() throws Exception {
         String dept = unique("D");
-        stage("departments", "HIS", dept, "CREATE", T0, new JsonObject().put("code", dept).put("name", "Ward").encode());
+        stage("departments", "HIS", dept, "CREATE", T0, department(dept, "Ward", null));
         String code = unique("B");
         UUID created = stage("beds", "HIS", code, "CREATE", T0.plusSeconds(1), bed(code, dept, "ICU"));
         drain(processor, "departments", "beds");

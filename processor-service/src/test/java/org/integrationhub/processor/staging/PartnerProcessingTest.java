@@ -9,7 +9,6 @@ import org.integrationhub.devsupport.PostgresTestResource;
 import org.junit.jupiter.api.Test;
 
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -28,7 +27,6 @@ import static org.integrationhub.processor.StagingFixture.unique;
 class PartnerProcessingTest {
 
     static final OffsetDateTime T0 = OffsetDateTime.parse("2026-11-26T08:00:00+08:00");
-    static final Duration WAIT = Duration.ofSeconds(30);
 
     @Inject
     StagingProcessor processor;

@@ -11,12 +11,13 @@ import org.junit.jupiter.api.Test;
 
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.integrationhub.processor.ProcessorFixture.drain;
+import static org.integrationhub.processor.StagingFixture.T0;
 import static org.integrationhub.processor.StagingFixture.count;
+import static org.integrationhub.processor.StagingFixture.department;
 import static org.integrationhub.processor.StagingFixture.execute;
 import static org.integrationhub.processor.StagingFixture.stage;
 import static org.integrationhub.processor.StagingFixture.state;
@@ -28,15 +29,9 @@ import static org.integrationhub.processor.StagingFixture.unique;
 class ReferenceRulesTest {
 
     static final Duration WAIT = Duration.ofMinutes(3);
-    static final OffsetDateTime T0 = OffsetDateTime.parse("2026-11-26T08:00:00Z");
 
     @Inject
     StagingProcessor processor;
-
-    static String dept(String code, String parent) {
-        JsonObject data = new JsonObject().put("code", code).put("name", "Dept " + code);
-        return (parent == null ? data : data.put("parentCode", parent)).encode();
-    }
 
     static String partner(String code, String type, String parent) {
         JsonObject data = new JsonObject().put("code", code).put("name", "Partner " + code).put("type", type)
@@ -58,9 +53,9 @@ class ReferenceRulesTest {
         String a = run + "-A";
         String b = run + "-B";
         String c = run + "-C";
-        UUID ra = stage("departments", "HIS", a, "CREATE", T0, dept(a, b));
-        UUID rb = stage("departments", "HIS", b, "CREATE", T0.plusSeconds(1), dept(b, c));
-        UUID rc = stage("departments", "HIS", c, "CREATE", T0.plusSeconds(2), dept(c, parentOfC));
+        UUID ra = stage("departments", "HIS", a, "CREATE", T0, department(a, b));
+        UUID rb = stage("departments", "HIS", b, "CREATE", T0.plusSeconds(1), department(b, c));
+        UUID rc = stage("departments", "HIS", c, "CREATE", T0.plusSeconds(2), department(c, parentOfC));
         for (int round = 0; round < 4; round++) {
             drain(processor, WAIT, "departments");
             endWaits(run + "-%");
@@ -138,7 +133,7 @@ class ReferenceRulesTest {
         int n = 300;
         for (int i = 0; i < n; i++) {
             String d = run + "-D" + i;
-            stage("departments", "HIS", d, "CREATE", T0.plusNanos(i * 1000L), dept(d, null));
+            stage("departments", "HIS", d, "CREATE", T0.plusNanos(i * 1000L), department(d, null));
             String e = run + "-E" + i;
             stage("employees", "HIS", e, "CREATE", T0.plusNanos(i * 1000L), new JsonObject().put("code", e)
                     .put("name", "Emp " + i).put("departmentCode", d).encode());

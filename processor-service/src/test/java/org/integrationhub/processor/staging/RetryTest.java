@@ -5,7 +5,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.vertx.core.json.JsonObject;
 import jakarta.inject.Inject;
 import org.integrationhub.devsupport.PostgresTestResource;
 import org.junit.jupiter.api.Test;
@@ -19,7 +18,9 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.integrationhub.processor.ProcessorFixture.drain;
+import static org.integrationhub.processor.StagingFixture.T0;
 import static org.integrationhub.processor.StagingFixture.awaitDue;
+import static org.integrationhub.processor.StagingFixture.department;
 import static org.integrationhub.processor.StagingFixture.execute;
 import static org.integrationhub.processor.StagingFixture.queryString;
 import static org.integrationhub.processor.StagingFixture.stage;
@@ -45,7 +46,6 @@ class RetryTest {
     }
 
     static final Duration WAIT = Duration.ofSeconds(60);
-    static final OffsetDateTime T0 = OffsetDateTime.parse("2026-11-26T08:00:00Z");
 
     @Inject
     StagingProcessor processor;
@@ -53,10 +53,10 @@ class RetryTest {
     @Test
     void aLockedRecordIsRetriedWithBackoffThenFailed() throws Exception {
         String code = unique("R");
-        stage("departments", "HIS", code, "CREATE", T0, new JsonObject().put("code", code).put("name", "Before").encode());
+        stage("departments", "HIS", code, "CREATE", T0, department(code, "Before", null));
         drain(processor, WAIT, "departments");
         UUID update = stage("departments", "HIS", code, "UPDATE", T0.plusSeconds(1),
-                new JsonObject().put("code", code).put("name", "After").encode());
+                department(code, "After", null));
 
         try (Connection lock = PostgresTestResource.connect(); Statement s = lock.createStatement()) {
             lock.setAutoCommit(false);
@@ -101,7 +101,7 @@ class RetryTest {
     @Test
     void aDataErrorFailsAtOnce() throws Exception {
         String code = unique("V");
-        UUID bad = stage("departments", "HIS", code, "UPDATE", T0, new JsonObject().put("code", code).put("name", "x").encode());
+        UUID bad = stage("departments", "HIS", code, "UPDATE", T0, department(code, "x", null));
         drain(processor, WAIT, "departments");
         assertThat(state(bad).status()).isEqualTo("FAILED");
         assertThat(state(bad).attempts()).isEqualTo(1);

@@ -5,7 +5,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.vertx.core.json.JsonObject;
 import jakarta.inject.Inject;
 import org.integrationhub.devsupport.Await;
 import org.integrationhub.devsupport.PostgresTestResource;
@@ -13,13 +12,14 @@ import org.junit.jupiter.api.Test;
 
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.integrationhub.processor.ProcessorFixture.drain;
+import static org.integrationhub.processor.StagingFixture.T0;
+import static org.integrationhub.processor.StagingFixture.department;
 import static org.integrationhub.processor.StagingFixture.execute;
 import static org.integrationhub.processor.StagingFixture.stage;
 import static org.integrationhub.processor.StagingFixture.state;
@@ -56,7 +56,6 @@ class WorkerHeartbeatTest {
     }
 
     static final Duration WAIT = Duration.ofSeconds(30);
-    static final OffsetDateTime T0 = OffsetDateTime.parse("2026-11-26T08:00:00Z");
 
     @Inject
     WorkerHeartbeat heartbeat;
@@ -67,7 +66,7 @@ class WorkerHeartbeatTest {
 
     UUID stageOne() throws SQLException {
         String code = unique("H");
-        return stage("departments", "HIS", code, "CREATE", T0, new JsonObject().put("code", code).put("name", "H").encode());
+        return stage("departments", "HIS", code, "CREATE", T0, department(code, "H", null));
     }
 
     @Test
