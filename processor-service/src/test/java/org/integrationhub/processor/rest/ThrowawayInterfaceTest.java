@@ -3,23 +3,23 @@ package org.integrationhub.processor.rest;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.specification.RequestSpecification;
 import io.vertx.core.json.JsonObject;
 import jakarta.inject.Inject;
 import org.integrationhub.devsupport.PostgresTestResource;
 import org.integrationhub.processor.staging.StagingProcessor;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
+import static org.integrationhub.processor.ProcessorFixture.drain;
+import static org.integrationhub.processor.ProcessorFixture.operator;
+import static org.integrationhub.processor.StagingFixture.T0;
+import static org.integrationhub.processor.StagingFixture.department;
 import static org.integrationhub.processor.StagingFixture.queryString;
 import static org.integrationhub.processor.StagingFixture.stage;
 import static org.integrationhub.processor.StagingFixture.state;
@@ -34,20 +34,8 @@ import static org.integrationhub.processor.StagingFixture.unique;
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
 class ThrowawayInterfaceTest {
 
-    static final OffsetDateTime T0 = OffsetDateTime.parse("2026-11-26T08:00:00Z");
-
     @Inject
     StagingProcessor processor;
-
-    static RequestSpecification operator() {
-        return given().header("X-API-Key", "ops-dev-key");
-    }
-
-    void drain(String... interfaces) {
-        for (String name : interfaces) {
-            processor.drain(name).await().atMost(Duration.ofSeconds(30));
-        }
-    }
 
     static String bed(String code, String department, String kind) {
         JsonObject data = new JsonObject().put("code", code).put("name", "Bed " + code).put("departmentCode", department);
@@ -57,10 +45,10 @@ class ThrowawayInterfaceTest {
     @Test
     void aBedIsAppliedReadAndKeepsItsDepartmentFromBeingArchived() throws Exception {
         String dept = unique("D");
-        stage("departments", "HIS", dept, "CREATE", T0, new JsonObject().put("code", dept).put("name", "Ward").encode());
+        stage("departments", "HIS", dept, "CREATE", T0, department(dept, "Ward", null));
         String code = unique("B");
         UUID created = stage("beds", "HIS", code, "CREATE", T0.plusSeconds(1), bed(code, dept, "ICU"));
-        drain("departments", "beds");
+        drain(processor, "departments", "beds");
         assertThat(state(created).status()).isEqualTo("PROCESSED");
 
         operator().when().get("/api/v1/beds/" + code).then().statusCode(200)
@@ -77,15 +65,15 @@ class ThrowawayInterfaceTest {
 
         // its department cannot be archived while the bed points at it: the registry knows who points where
         UUID archive = stage("departments", "HIS", dept, "DELETE", T0.plusSeconds(2), "{}");
-        drain("departments");
+        drain(processor, "departments");
         assertThat(state(archive).status()).isEqualTo("FAILED");
         assertThat(state(archive).errorMessage()).isEqualTo("cannot archive: still referenced by active bed " + code);
 
         // an UPDATE replaces the record; one sent before it and arriving after it is skipped
         UUID update = stage("beds", "HIS", code, "UPDATE", T0.plusSeconds(3), bed(code, dept, null));
-        drain("beds");
+        drain(processor, "beds");
         UUID stale = stage("beds", "HIS", code, "UPDATE", T0.plusSeconds(2), bed(code, dept, "ISOLATION"));
-        drain("beds");
+        drain(processor, "beds");
         assertThat(state(update).status()).isEqualTo("PROCESSED");
         assertThat(state(stale).status()).isEqualTo("SKIPPED");
         operator().when().get("/api/v1/beds/" + code).then().statusCode(200)
@@ -96,7 +84,7 @@ class ThrowawayInterfaceTest {
     void aBedOfAnUnknownDepartmentFailsNamingIt() throws Exception {
         String code = unique("B");
         UUID row = stage("beds", "HIS", code, "CREATE", T0, bed(code, "NO-SUCH", null));
-        drain("beds");
+        drain(processor, "beds");
         assertThat(state(row).status()).isEqualTo("FAILED");
         assertThat(state(row).errorMessage()).contains("department NO-SUCH does not exist or is archived");
     }

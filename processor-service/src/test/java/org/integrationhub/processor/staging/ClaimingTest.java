@@ -4,7 +4,6 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonObject;
 import jakarta.inject.Inject;
 import org.integrationhub.devsupport.PostgresTestResource;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,7 +11,6 @@ import org.junit.jupiter.api.Test;
 
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -20,6 +18,9 @@ import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.integrationhub.processor.ProcessorFixture.drain;
+import static org.integrationhub.processor.StagingFixture.T0;
+import static org.integrationhub.processor.StagingFixture.department;
 import static org.integrationhub.processor.StagingFixture.execute;
 import static org.integrationhub.processor.StagingFixture.queryString;
 import static org.integrationhub.processor.StagingFixture.stage;
@@ -33,7 +34,6 @@ class ClaimingTest {
 
     static final Duration WAIT = Duration.ofSeconds(30);
     static final Duration LEASE = Duration.ofMinutes(1);
-    static final OffsetDateTime T0 = OffsetDateTime.parse("2026-11-26T08:00:00Z");
 
     @Inject
     StagingClaimRepository claims;
@@ -42,11 +42,7 @@ class ClaimingTest {
 
     @BeforeEach
     void drainLeftovers() {
-        processor.drain("departments").await().atMost(WAIT);
-    }
-
-    static String dept(String code) {
-        return new JsonObject().put("code", code).put("name", "Dept " + code).encode();
+        drain(processor, "departments");
     }
 
     @Test
@@ -54,7 +50,7 @@ class ClaimingTest {
         Set<UUID> staged = new HashSet<>();
         for (int i = 0; i < 200; i++) {
             String code = unique("K");
-            staged.add(stage("departments", "HIS", code, "CREATE", T0.plusSeconds(i), dept(code)));
+            staged.add(stage("departments", "HIS", code, "CREATE", T0.plusSeconds(i), department(code, null)));
         }
         List<Uni<List<ClaimedRow>>> workers = new ArrayList<>();
         for (int w = 0; w < 4; w++) {
@@ -75,7 +71,7 @@ class ClaimingTest {
     @Test
     void rowsOfADeadWorkerAreRecoveredAndAppliedOnce() throws SQLException {
         String code = unique("L");
-        UUID receipt = stage("departments", "HIS", code, "CREATE", T0, dept(code));
+        UUID receipt = stage("departments", "HIS", code, "CREATE", T0, department(code, null));
         // a worker claims it with a lease that has already run out, then dies
         List<ClaimedRow> claimed = claims.claim("departments", "dead-worker", 10, Duration.ofSeconds(-1))
                 .await().atMost(WAIT);
@@ -84,7 +80,7 @@ class ClaimingTest {
 
         assertThat(claims.recoverExpired().await().atMost(WAIT)).isGreaterThanOrEqualTo(1);
         assertThat(state(receipt).status()).isEqualTo("PENDING");
-        processor.drain("departments").await().atMost(WAIT);
+        drain(processor, "departments");
 
         assertThat(state(receipt).status()).isEqualTo("PROCESSED");
         assertThat(state(receipt).attempts()).isEqualTo(2);
@@ -94,7 +90,7 @@ class ClaimingTest {
     @Test
     void aWorkerThatLostItsLeaseCannotCommitItsChange() throws SQLException {
         String code = unique("X");
-        UUID receipt = stage("departments", "HIS", code, "CREATE", T0, dept(code));
+        UUID receipt = stage("departments", "HIS", code, "CREATE", T0, department(code, null));
         ClaimedRow row = claims.claim("departments", processor.workerId(), 10, LEASE).await().atMost(WAIT)
                 .stream().filter(r -> r.receiptId().equals(receipt)).findFirst().orElseThrow();
         // meanwhile recovery handed the row to another worker

@@ -3,7 +3,6 @@ package org.integrationhub.processor.staging;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.core.json.JsonObject;
 import jakarta.inject.Inject;
 import org.integrationhub.devsupport.PostgresTestResource;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,6 +14,7 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.integrationhub.processor.StagingFixture.department;
 import static org.integrationhub.processor.StagingFixture.queryString;
 import static org.integrationhub.processor.StagingFixture.stage;
 import static org.integrationhub.processor.StagingFixture.state;
@@ -40,18 +40,10 @@ class DepartmentProcessingTest {
         processor.drain("departments", 50).await().atMost(WAIT);
     }
 
-    static String dept(String code, String name, String parentCode) {
-        JsonObject data = new JsonObject().put("code", code).put("name", name);
-        if (parentCode != null) {
-            data.put("parentCode", parentCode);
-        }
-        return data.encode();
-    }
-
     @Test
     void createAppliesTheDepartmentAndMarksTheRowProcessed() throws SQLException {
         String code = unique("D");
-        UUID receipt = stage("departments", "HIS", code, "CREATE", T0, dept(code, "Cardiology", null));
+        UUID receipt = stage("departments", "HIS", code, "CREATE", T0, department(code, "Cardiology", null));
         drain();
 
         assertThat(state(receipt).status()).isEqualTo("PROCESSED");
@@ -67,8 +59,8 @@ class DepartmentProcessingTest {
         String parent = unique("P");
         String child = unique("C");
         // the child was received first but sent later: sentAt orders the work
-        UUID childReceipt = stage("departments", "HIS", child, "CREATE", T0.plusSeconds(5), dept(child, "Child", parent));
-        UUID parentReceipt = stage("departments", "HIS", parent, "CREATE", T0, dept(parent, "Parent", null));
+        UUID childReceipt = stage("departments", "HIS", child, "CREATE", T0.plusSeconds(5), department(child, "Child", parent));
+        UUID parentReceipt = stage("departments", "HIS", parent, "CREATE", T0, department(parent, "Parent", null));
         drain();
 
         assertThat(state(parentReceipt).status()).isEqualTo("PROCESSED");
@@ -81,10 +73,10 @@ class DepartmentProcessingTest {
     @Test
     void resentCreateUpdatesAndUpdateOfUnknownRecordFails() throws SQLException {
         String code = unique("D");
-        stage("departments", "HIS", code, "CREATE", T0, dept(code, "Old name", null));
-        UUID resend = stage("departments", "HIS", code, "CREATE", T0.plusMinutes(1), dept(code, "New name", null));
+        stage("departments", "HIS", code, "CREATE", T0, department(code, "Old name", null));
+        UUID resend = stage("departments", "HIS", code, "CREATE", T0.plusMinutes(1), department(code, "New name", null));
         String ghost = unique("G");
-        UUID update = stage("departments", "HIS", ghost, "UPDATE", T0, dept(ghost, "Nobody", null));
+        UUID update = stage("departments", "HIS", ghost, "UPDATE", T0, department(ghost, "Nobody", null));
         drain();
 
         assertThat(state(resend).status()).isEqualTo("PROCESSED");
@@ -99,9 +91,9 @@ class DepartmentProcessingTest {
     @Test
     void aStaleRowIsSkippedAndChangesNothing() throws SQLException {
         String code = unique("D");
-        stage("departments", "HIS", code, "CREATE", T0.plusMinutes(10), dept(code, "Newer", null));
+        stage("departments", "HIS", code, "CREATE", T0.plusMinutes(10), department(code, "Newer", null));
         drain();
-        UUID stale = stage("departments", "HIS", code, "UPDATE", T0, dept(code, "Older", null));
+        UUID stale = stage("departments", "HIS", code, "UPDATE", T0, department(code, "Older", null));
         drain();
 
         assertThat(state(stale).status()).isEqualTo("SKIPPED");
@@ -113,8 +105,8 @@ class DepartmentProcessingTest {
     void aFailingRowNeitherWritesNorBlocksTheOthers() throws SQLException {
         String orphan = unique("O");
         String fine = unique("F");
-        UUID bad = stage("departments", "HIS", orphan, "CREATE", T0, dept(orphan, "Orphan", "NO-SUCH-PARENT"));
-        UUID good = stage("departments", "HIS", fine, "CREATE", T0.plusSeconds(1), dept(fine, "Fine", null));
+        UUID bad = stage("departments", "HIS", orphan, "CREATE", T0, department(orphan, "Orphan", "NO-SUCH-PARENT"));
+        UUID good = stage("departments", "HIS", fine, "CREATE", T0.plusSeconds(1), department(fine, "Fine", null));
         drain();
 
         assertThat(state(bad).status()).isEqualTo("FAILED");
@@ -127,10 +119,10 @@ class DepartmentProcessingTest {
     void aDepartmentCannotBecomeItsOwnAncestor() throws SQLException {
         String top = unique("T");
         String below = unique("B");
-        stage("departments", "HIS", top, "CREATE", T0, dept(top, "Top", null));
-        stage("departments", "HIS", below, "CREATE", T0.plusSeconds(1), dept(below, "Below", top));
+        stage("departments", "HIS", top, "CREATE", T0, department(top, "Top", null));
+        stage("departments", "HIS", below, "CREATE", T0.plusSeconds(1), department(below, "Below", top));
         drain();
-        UUID loop = stage("departments", "HIS", top, "UPDATE", T0.plusSeconds(2), dept(top, "Top", below));
+        UUID loop = stage("departments", "HIS", top, "UPDATE", T0.plusSeconds(2), department(top, "Top", below));
         drain();
 
         assertThat(state(loop).status()).isEqualTo("FAILED");
@@ -142,8 +134,8 @@ class DepartmentProcessingTest {
     void deleteIsRefusedWhileAnActiveChildPointsAtItThenArchives() throws SQLException {
         String parent = unique("P");
         String child = unique("C");
-        stage("departments", "HIS", parent, "CREATE", T0, dept(parent, "Parent", null));
-        stage("departments", "HIS", child, "CREATE", T0.plusSeconds(1), dept(child, "Child", parent));
+        stage("departments", "HIS", parent, "CREATE", T0, department(parent, "Parent", null));
+        stage("departments", "HIS", child, "CREATE", T0.plusSeconds(1), department(child, "Child", parent));
         drain();
         UUID refused = stage("departments", "HIS", parent, "DELETE", T0.plusSeconds(2), "{}");
         drain();

@@ -4,21 +4,24 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonObject;
 import jakarta.inject.Inject;
+import org.integrationhub.devsupport.Await;
 import org.integrationhub.devsupport.PostgresTestResource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.integrationhub.processor.ProcessorFixture.drain;
+import static org.integrationhub.processor.StagingFixture.T0;
+import static org.integrationhub.processor.StagingFixture.awaitDue;
 import static org.integrationhub.processor.StagingFixture.count;
+import static org.integrationhub.processor.StagingFixture.department;
 import static org.integrationhub.processor.StagingFixture.queryString;
 import static org.integrationhub.processor.StagingFixture.stage;
 import static org.integrationhub.processor.StagingFixture.stageDepartments;
@@ -31,7 +34,6 @@ import static org.integrationhub.processor.StagingFixture.unique;
 class EngineTest {
 
     static final Duration WAIT = Duration.ofMinutes(3);
-    static final OffsetDateTime T0 = OffsetDateTime.parse("2026-11-26T08:00:00Z");
 
     @Inject
     StagingProcessor processor;
@@ -40,7 +42,7 @@ class EngineTest {
 
     @BeforeEach
     void drainLeftovers() {
-        processor.drain("departments").await().atMost(WAIT);
+        drain(processor, WAIT, "departments");
     }
 
     Uni<Integer> worker(String name, int batchSize) {
@@ -80,7 +82,7 @@ class EngineTest {
         // staged newest first, so that arrival order and sent order disagree
         for (int i = 9; i >= 0; i--) {
             receipts.add(0, stage("departments", "HIS", code, i == 0 ? "CREATE" : "UPDATE", T0.plusSeconds(i),
-                    new JsonObject().put("code", code).put("name", "Version " + i).encode()));
+                    department(code, "Version " + i, null)));
         }
         // many concurrent single-row claims: each may only ever take the oldest open row of the record
         List<Uni<Integer>> workers = new ArrayList<>();
@@ -113,7 +115,11 @@ class EngineTest {
         // nobody else may take its rows while the lease holds
         assertThat(processor.processBatch("departments", 100, "survivor").await().atMost(WAIT)).isZero();
 
-        sleep(Duration.ofMillis(400));
+        Await.until("the doomed worker's 0.3 s leases to run out", Duration.ofSeconds(5), Duration.ofMillis(20),
+                () -> count("""
+                        SELECT count(*) FROM staging_record
+                         WHERE external_id LIKE ? AND status = 'PROCESSING' AND lease_until >= now()""", prefix + "-%"),
+                n -> n == 0);
         assertThat(claims.recoverExpired().await().atMost(WAIT)).isEqualTo(5);
         worker("survivor", 100).await().atMost(WAIT);
 
@@ -132,9 +138,9 @@ class EngineTest {
         String child = unique("C");
         // the child is sent first: when its turn comes the parent is still waiting in staging
         UUID childReceipt = stage("departments", "HIS", child, "CREATE", T0,
-                new JsonObject().put("code", child).put("name", "Child").put("parentCode", parent).encode());
+                department(child, "Child", parent));
         UUID parentReceipt = stage("departments", "HIS", parent, "CREATE", T0.plusSeconds(1),
-                new JsonObject().put("code", parent).put("name", "Parent").encode());
+                department(parent, "Parent", null));
 
         processor.processBatch("departments", 100).await().atMost(WAIT);
         assertThat(state(parentReceipt).status()).isEqualTo("PROCESSED");
@@ -142,8 +148,8 @@ class EngineTest {
         assertThat(state(childReceipt).errorMessage()).contains("waiting for parent department " + parent);
         assertThat(state(childReceipt).attempts()).as("waiting is not an attempt").isZero();
 
-        sleep(Duration.ofMillis(700));
-        processor.drain("departments").await().atMost(WAIT);
+        awaitDue(childReceipt);
+        drain(processor, WAIT, "departments");
         assertThat(state(childReceipt).status()).isEqualTo("PROCESSED");
         assertThat(state(childReceipt).errorMessage()).isNull();
         assertThat(queryString("""
@@ -156,14 +162,14 @@ class EngineTest {
         String parent = unique("P");
         String child = unique("C");
         UUID childReceipt = stage("departments", "HIS", child, "CREATE", T0,
-                new JsonObject().put("code", child).put("name", "Child").put("parentCode", parent).encode());
+                department(child, "Child", parent));
         UUID parentReceipt = stage("departments", "HIS", parent, "CREATE", T0.plusSeconds(1),
-                new JsonObject().put("code", parent).put("name", "Parent").put("parentCode", "NO-SUCH").encode());
+                department(parent, "Parent", "NO-SUCH"));
 
         processor.processBatch("departments", 100).await().atMost(WAIT);
         assertThat(state(parentReceipt).status()).isEqualTo("FAILED");
-        sleep(Duration.ofMillis(700));
-        processor.drain("departments").await().atMost(WAIT);
+        awaitDue(childReceipt);
+        drain(processor, WAIT, "departments");
 
         assertThat(state(childReceipt).status()).isEqualTo("FAILED");
         assertThat(state(childReceipt).errorClass()).isEqualTo("REFERENCE");
@@ -178,15 +184,15 @@ class EngineTest {
         String free = unique("F");
         // the parent is being worked on by a slow worker that holds its lease
         UUID held = stage("departments", "HIS", parent, "CREATE", T0.minusSeconds(1),
-                new JsonObject().put("code", parent).put("name", "Slow parent").encode());
+                department(parent, "Slow parent", null));
         List<ClaimedRow> slow = claims.claim("departments", "slow-worker", 1, Duration.ofMinutes(5)).await().atMost(WAIT);
         assertThat(slow).extracting(ClaimedRow::receiptId).containsExactly(held);
         UUID stuck = stage("departments", "HIS", waiting, "CREATE", T0,
-                new JsonObject().put("code", waiting).put("name", "Waits").put("parentCode", parent).encode());
+                department(waiting, "Waits", parent));
         UUID other = stage("departments", "HIS", free, "CREATE", T0.plusSeconds(1),
-                new JsonObject().put("code", free).put("name", "Free").encode());
+                department(free, "Free", null));
 
-        processor.drain("departments").await().atMost(WAIT);
+        drain(processor, WAIT, "departments");
 
         assertThat(state(other).status()).isEqualTo("PROCESSED");
         assertThat(state(stuck).status()).isEqualTo("PENDING");
@@ -194,16 +200,8 @@ class EngineTest {
 
         // the slow worker finishes; the waiting child follows
         processor.applyOne(slow.get(0), "slow-worker").await().atMost(WAIT);
-        sleep(Duration.ofMillis(700));
-        processor.drain("departments").await().atMost(WAIT);
+        awaitDue(stuck);
+        drain(processor, WAIT, "departments");
         assertThat(state(stuck).status()).isEqualTo("PROCESSED");
-    }
-
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -4,11 +4,11 @@ import org.integrationhub.devsupport.PostgresTestResource;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.integrationhub.devsupport.QueryPlan.explain;
 
 /**
  * The outcome writes run once per row, on plans cached per connection. Whatever the statistics say, they
@@ -44,15 +44,5 @@ class OutcomePlanTest {
             s.execute("DEALLOCATE ALL");
             s.execute("DELETE FROM staging_record WHERE source_system = 'PLAN-TEST'");
         }
-    }
-
-    static String explain(Statement s, String sql) throws SQLException {
-        StringBuilder plan = new StringBuilder();
-        try (ResultSet rs = s.executeQuery("EXPLAIN " + sql)) {
-            while (rs.next()) {
-                plan.append(rs.getString(1)).append('\n');
-            }
-        }
-        return plan.toString();
     }
 }

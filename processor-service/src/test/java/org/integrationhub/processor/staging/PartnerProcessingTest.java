@@ -9,11 +9,12 @@ import org.integrationhub.devsupport.PostgresTestResource;
 import org.junit.jupiter.api.Test;
 
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.integrationhub.processor.ProcessorFixture.drain;
+import static org.integrationhub.processor.StagingFixture.awaitDue;
 import static org.integrationhub.processor.StagingFixture.execute;
 import static org.integrationhub.processor.StagingFixture.queryString;
 import static org.integrationhub.processor.StagingFixture.stage;
@@ -26,14 +27,9 @@ import static org.integrationhub.processor.StagingFixture.unique;
 class PartnerProcessingTest {
 
     static final OffsetDateTime T0 = OffsetDateTime.parse("2026-11-26T08:00:00+08:00");
-    static final Duration WAIT = Duration.ofSeconds(30);
 
     @Inject
     StagingProcessor processor;
-
-    void drain() {
-        processor.drain("partners").await().atMost(WAIT);
-    }
 
     static JsonObject company(String code) {
         return new JsonObject().put("code", code).put("name", "Supplier " + code).put("type", "COMPANY")
@@ -52,7 +48,7 @@ class PartnerProcessingTest {
                 .put("email", "sales@s.example").put("address", new JsonObject().put("line1", "1 Chang'an Ave")
                         .put("city", "Beijing").put("province", "Beijing").put("postalCode", "100000")
                         .put("countryCode", "CN")).encode());
-        drain();
+        drain(processor, "partners");
 
         assertThat(state(receipt).status()).isEqualTo("PROCESSED");
         assertThat(queryString("""
@@ -69,10 +65,10 @@ class PartnerProcessingTest {
         // received first, sent first: it must wait for the company staged after it
         UUID contact = stage("partners", "ERP", person, "CREATE", T0, contact(person, company).encode());
         UUID parent = stage("partners", "ERP", company, "CREATE", T0.plusSeconds(1), company(company).encode());
-        drain();
+        drain(processor, "partners");
         assertThat(state(parent).status()).isEqualTo("PROCESSED");
-        Thread.sleep(700);
-        drain();
+        awaitDue(contact);
+        drain(processor, "partners");
 
         assertThat(state(contact).status()).isEqualTo("PROCESSED");
         assertThat(queryString("SELECT p.code FROM partner c JOIN partner p ON p.id = c.parent_id WHERE c.code = ?",
@@ -83,10 +79,10 @@ class PartnerProcessingTest {
     void aParentMustBeACompany() throws Exception {
         String person = unique("P");
         stage("partners", "ERP", person, "CREATE", T0, company(person).put("type", "PERSON").encode());
-        drain();
+        drain(processor, "partners");
         String child = unique("P");
         UUID row = stage("partners", "ERP", child, "CREATE", T0.plusSeconds(1), contact(child, person).encode());
-        drain();
+        drain(processor, "partners");
 
         assertThat(state(row).status()).isEqualTo("FAILED");
         assertThat(state(row).errorClass()).isEqualTo("VALIDATION");
@@ -101,7 +97,7 @@ class PartnerProcessingTest {
         String code = unique("C");
         UUID row = stage("partners", "ERP", code, "CREATE", T0, company(code).put("categoryCode", category).encode());
         execute("UPDATE partner_category SET active = false WHERE code = ?", category);
-        drain();
+        drain(processor, "partners");
 
         assertThat(state(row).status()).isEqualTo("FAILED");
         assertThat(state(row).errorClass()).isEqualTo("REFERENCE");
@@ -114,17 +110,17 @@ class PartnerProcessingTest {
         String person = unique("P");
         stage("partners", "ERP", company, "CREATE", T0, company(company).encode());
         stage("partners", "ERP", person, "CREATE", T0.plusSeconds(1), contact(person, company).encode());
-        drain();
+        drain(processor, "partners");
 
         UUID refused = stage("partners", "ERP", company, "DELETE", T0.plusMinutes(1), "{}");
-        drain();
+        drain(processor, "partners");
         assertThat(state(refused).status()).isEqualTo("FAILED");
         assertThat(state(refused).errorClass()).isEqualTo("CONFLICT");
         assertThat(state(refused).errorMessage()).contains("contact " + person);
 
         UUID toPerson = stage("partners", "ERP", company, "UPDATE", T0.plusMinutes(2),
                 company(company).put("type", "PERSON").encode());
-        drain();
+        drain(processor, "partners");
         assertThat(state(toPerson).status()).isEqualTo("FAILED");
         assertThat(state(toPerson).errorMessage()).contains("cannot become a person").contains("contact " + person);
         assertThat(queryString("SELECT type || '|' || active FROM partner WHERE code = ?", company))
@@ -133,7 +129,7 @@ class PartnerProcessingTest {
         // once the contact is archived, the company can go
         stage("partners", "ERP", person, "DELETE", T0.plusMinutes(3), "{}");
         UUID allowed = stage("partners", "ERP", company, "DELETE", T0.plusMinutes(4), "{}");
-        drain();
+        drain(processor, "partners");
         assertThat(state(allowed).status()).isEqualTo("PROCESSED");
         assertThat(queryString("SELECT active::text FROM partner WHERE code = ?", company)).isEqualTo("false");
     }
@@ -144,9 +140,9 @@ class PartnerProcessingTest {
         String below = unique("C");
         stage("partners", "ERP", top, "CREATE", T0, company(top).encode());
         stage("partners", "ERP", below, "CREATE", T0.plusSeconds(1), company(below).put("parentCode", top).encode());
-        drain();
+        drain(processor, "partners");
         UUID loop = stage("partners", "ERP", top, "UPDATE", T0.plusSeconds(2), company(top).put("parentCode", below).encode());
-        drain();
+        drain(processor, "partners");
 
         assertThat(state(loop).status()).isEqualTo("FAILED");
         assertThat(state(loop).errorMessage()).contains("own ancestor");
@@ -158,9 +154,9 @@ class PartnerProcessingTest {
         String code = unique("C");
         stage("partners", "ERP", code, "CREATE", T0, company(code).put("name", "Old").encode());
         UUID resend = stage("partners", "ERP", code, "CREATE", T0.plusMinutes(2), company(code).put("name", "New").encode());
-        drain();
+        drain(processor, "partners");
         UUID stale = stage("partners", "ERP", code, "CREATE", T0.plusMinutes(1), company(code).put("name", "Older").encode());
-        drain();
+        drain(processor, "partners");
 
         assertThat(state(resend).status()).isEqualTo("PROCESSED");
         assertThat(state(stale).status()).isEqualTo("SKIPPED");

@@ -11,11 +11,13 @@ import org.junit.jupiter.api.Test;
 
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.integrationhub.processor.ProcessorFixture.drain;
+import static org.integrationhub.processor.StagingFixture.T0;
 import static org.integrationhub.processor.StagingFixture.count;
+import static org.integrationhub.processor.StagingFixture.department;
 import static org.integrationhub.processor.StagingFixture.execute;
 import static org.integrationhub.processor.StagingFixture.stage;
 import static org.integrationhub.processor.StagingFixture.state;
@@ -27,15 +29,9 @@ import static org.integrationhub.processor.StagingFixture.unique;
 class ReferenceRulesTest {
 
     static final Duration WAIT = Duration.ofMinutes(3);
-    static final OffsetDateTime T0 = OffsetDateTime.parse("2026-11-26T08:00:00Z");
 
     @Inject
     StagingProcessor processor;
-
-    static String dept(String code, String parent) {
-        JsonObject data = new JsonObject().put("code", code).put("name", "Dept " + code);
-        return (parent == null ? data : data.put("parentCode", parent)).encode();
-    }
 
     static String partner(String code, String type, String parent) {
         JsonObject data = new JsonObject().put("code", code).put("name", "Partner " + code).put("type", type)
@@ -43,13 +39,28 @@ class ReferenceRulesTest {
         return (parent == null ? data : data.put("parentCode", parent)).encode();
     }
 
-    void drain(String interfaceName) {
-        processor.drain(interfaceName).await().atMost(WAIT);
-    }
-
     /** Ends the reference wait of the run's rows now, instead of sleeping it out. */
     static void endWaits(String like) throws SQLException {
         execute("UPDATE staging_record SET next_attempt_at = NULL WHERE external_id LIKE ? AND status = 'PENDING'", like);
+    }
+
+    /**
+     * Stages run-A, run-B, run-C, each the child of the next, sent child first so that each waits for a parent
+     * that comes after it; C's parent is {@code parentOfC} (none when null). Then drains four rounds, ending
+     * the reference waits between them. Answers the three receipts, A's first.
+     */
+    UUID[] stageAChainAndDrainItsRounds(String run, String parentOfC) throws SQLException {
+        String a = run + "-A";
+        String b = run + "-B";
+        String c = run + "-C";
+        UUID ra = stage("departments", "HIS", a, "CREATE", T0, department(a, b));
+        UUID rb = stage("departments", "HIS", b, "CREATE", T0.plusSeconds(1), department(b, c));
+        UUID rc = stage("departments", "HIS", c, "CREATE", T0.plusSeconds(2), department(c, parentOfC));
+        for (int round = 0; round < 4; round++) {
+            drain(processor, WAIT, "departments");
+            endWaits(run + "-%");
+        }
+        return new UUID[] {ra, rb, rc};
     }
 
     @Test
@@ -58,13 +69,10 @@ class ReferenceRulesTest {
         String a = run + "-A";
         String b = run + "-B";
         String c = run + "-C";
-        UUID ra = stage("departments", "HIS", a, "CREATE", T0, dept(a, b));
-        UUID rb = stage("departments", "HIS", b, "CREATE", T0.plusSeconds(1), dept(b, c));
-        UUID rc = stage("departments", "HIS", c, "CREATE", T0.plusSeconds(2), dept(c, a));
-        for (int round = 0; round < 4; round++) {
-            drain("departments");
-            endWaits(run + "-%");
-        }
+        UUID[] rows = stageAChainAndDrainItsRounds(run, a); // C's parent is A: a circle
+        UUID ra = rows[0];
+        UUID rb = rows[1];
+        UUID rc = rows[2];
         assertThat(state(ra).status()).isEqualTo("FAILED");
         assertThat(state(ra).errorClass()).isEqualTo("REFERENCE");
         assertThat(state(ra).errorMessage()).contains("circle").contains(a + " -> " + b + " -> " + c + " -> " + a);
@@ -75,33 +83,23 @@ class ReferenceRulesTest {
 
     @Test
     void aChainThatEndsIsNotACircle() throws SQLException {
-        String run = unique("CH");
-        String a = run + "-A";
-        String b = run + "-B";
-        String c = run + "-C";
-        // sent child first: each waits for a parent that will come
-        UUID ra = stage("departments", "HIS", a, "CREATE", T0, dept(a, b));
-        UUID rb = stage("departments", "HIS", b, "CREATE", T0.plusSeconds(1), dept(b, c));
-        UUID rc = stage("departments", "HIS", c, "CREATE", T0.plusSeconds(2), dept(c, null));
-        for (int round = 0; round < 4; round++) {
-            drain("departments");
-            endWaits(run + "-%");
-        }
-        assertThat(state(ra).status()).isEqualTo("PROCESSED");
-        assertThat(state(rb).status()).isEqualTo("PROCESSED");
-        assertThat(state(rc).status()).isEqualTo("PROCESSED");
+        // sent child first: each waits for a parent that will come; C has none
+        UUID[] rows = stageAChainAndDrainItsRounds(unique("CH"), null);
+        assertThat(state(rows[0]).status()).isEqualTo("PROCESSED");
+        assertThat(state(rows[1]).status()).isEqualTo("PROCESSED");
+        assertThat(state(rows[2]).status()).isEqualTo("PROCESSED");
     }
 
     @Test
     void aCodeAnotherSourceHoldsIsAConflictInPlainWords() throws SQLException {
         String code = unique("P");
         UUID erp = stage("partners", "ERP", code, "CREATE", T0, partner(code, "COMPANY", null));
-        drain("partners");
+        drain(processor, WAIT, "partners");
         assertThat(state(erp).status()).isEqualTo("PROCESSED");
 
         String his = unique("X");
         UUID clash = stage("partners", "HIS", his, "CREATE", T0, partner(code, "COMPANY", null));
-        drain("partners");
+        drain(processor, WAIT, "partners");
         assertThat(state(clash).status()).isEqualTo("FAILED");
         assertThat(state(clash).errorClass()).isEqualTo("CONFLICT");
         assertThat(state(clash).errorMessage())
@@ -113,19 +111,19 @@ class ReferenceRulesTest {
     void aContactCannotAttachToAnotherSourcesCompany() throws SQLException {
         String company = unique("C");
         UUID his = stage("partners", "HIS", company, "CREATE", T0, partner(company, "COMPANY", null));
-        drain("partners");
+        drain(processor, WAIT, "partners");
         assertThat(state(his).status()).isEqualTo("PROCESSED");
 
         String contact = unique("P");
         UUID erp = stage("partners", "ERP", contact, "CREATE", T0, partner(contact, "PERSON", company));
-        drain("partners");
+        drain(processor, WAIT, "partners");
         assertThat(state(erp).status()).isEqualTo("FAILED");
         assertThat(state(erp).errorMessage()).contains("parent partner " + company + " does not exist")
                 .contains("ERP");
 
         // and so HIS stays free to archive its company
         UUID delete = stage("partners", "HIS", company, "DELETE", T0.plusSeconds(1), "{}");
-        drain("partners");
+        drain(processor, WAIT, "partners");
         assertThat(state(delete).status()).isEqualTo("PROCESSED");
     }
 
@@ -135,7 +133,7 @@ class ReferenceRulesTest {
         int n = 300;
         for (int i = 0; i < n; i++) {
             String d = run + "-D" + i;
-            stage("departments", "HIS", d, "CREATE", T0.plusNanos(i * 1000L), dept(d, null));
+            stage("departments", "HIS", d, "CREATE", T0.plusNanos(i * 1000L), department(d, null));
             String e = run + "-E" + i;
             stage("employees", "HIS", e, "CREATE", T0.plusNanos(i * 1000L), new JsonObject().put("code", e)
                     .put("name", "Emp " + i).put("departmentCode", d).encode());

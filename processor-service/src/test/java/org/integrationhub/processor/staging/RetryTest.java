@@ -5,7 +5,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.vertx.core.json.JsonObject;
 import jakarta.inject.Inject;
 import org.integrationhub.devsupport.PostgresTestResource;
 import org.junit.jupiter.api.Test;
@@ -18,6 +17,10 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.integrationhub.processor.ProcessorFixture.drain;
+import static org.integrationhub.processor.StagingFixture.T0;
+import static org.integrationhub.processor.StagingFixture.awaitDue;
+import static org.integrationhub.processor.StagingFixture.department;
 import static org.integrationhub.processor.StagingFixture.execute;
 import static org.integrationhub.processor.StagingFixture.queryString;
 import static org.integrationhub.processor.StagingFixture.stage;
@@ -43,29 +46,24 @@ class RetryTest {
     }
 
     static final Duration WAIT = Duration.ofSeconds(60);
-    static final OffsetDateTime T0 = OffsetDateTime.parse("2026-11-26T08:00:00Z");
 
     @Inject
     StagingProcessor processor;
 
-    void drain() {
-        processor.drain("departments").await().atMost(WAIT);
-    }
-
     @Test
     void aLockedRecordIsRetriedWithBackoffThenFailed() throws Exception {
         String code = unique("R");
-        stage("departments", "HIS", code, "CREATE", T0, new JsonObject().put("code", code).put("name", "Before").encode());
-        drain();
+        stage("departments", "HIS", code, "CREATE", T0, department(code, "Before", null));
+        drain(processor, WAIT, "departments");
         UUID update = stage("departments", "HIS", code, "UPDATE", T0.plusSeconds(1),
-                new JsonObject().put("code", code).put("name", "After").encode());
+                department(code, "After", null));
 
         try (Connection lock = PostgresTestResource.connect(); Statement s = lock.createStatement()) {
             lock.setAutoCommit(false);
             s.execute("SELECT 1 FROM department WHERE code = '" + code + "' FOR UPDATE");
 
             java.time.Instant before = java.time.Instant.now();
-            drain();
+            drain(processor, WAIT, "departments");
             java.time.Instant after = java.time.Instant.now();
             var first = state(update);
             assertThat(first.status()).isEqualTo("PENDING");
@@ -82,14 +80,14 @@ class RetryTest {
 
             // a backoff that has not ended holds the row back (set long here: 0.2 s can pass on a busy machine)
             execute("UPDATE staging_record SET next_attempt_at = now() + interval '1 hour' WHERE receipt_id = ?", update);
-            drain();
+            drain(processor, WAIT, "departments");
             assertThat(state(update).attempts()).as("not retried before its backoff is over").isEqualTo(1);
             execute("UPDATE staging_record SET next_attempt_at = ? WHERE receipt_id = ?",
                     java.time.OffsetDateTime.ofInstant(next, java.time.ZoneOffset.UTC), update);
 
             for (int attempt = 2; attempt <= 3; attempt++) {
                 awaitDue(update);
-                drain();
+                drain(processor, WAIT, "departments");
                 assertThat(state(update).attempts()).isEqualTo(attempt);
             }
             var last = state(update);
@@ -103,21 +101,9 @@ class RetryTest {
     @Test
     void aDataErrorFailsAtOnce() throws Exception {
         String code = unique("V");
-        UUID bad = stage("departments", "HIS", code, "UPDATE", T0, new JsonObject().put("code", code).put("name", "x").encode());
-        drain();
+        UUID bad = stage("departments", "HIS", code, "UPDATE", T0, department(code, "x", null));
+        drain(processor, WAIT, "departments");
         assertThat(state(bad).status()).isEqualTo("FAILED");
         assertThat(state(bad).attempts()).isEqualTo(1);
-    }
-
-    private static void awaitDue(UUID receipt) throws Exception {
-        for (int i = 0; i < 100; i++) {
-            if ("true".equals(queryString(
-                    "SELECT (next_attempt_at IS NULL OR next_attempt_at <= now())::text FROM staging_record WHERE receipt_id = ?",
-                    receipt))) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("backoff of " + receipt + " never ended");
     }
 }

@@ -5,19 +5,21 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.vertx.core.json.JsonObject;
 import jakarta.inject.Inject;
+import org.integrationhub.devsupport.Await;
 import org.integrationhub.devsupport.PostgresTestResource;
 import org.junit.jupiter.api.Test;
 
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.integrationhub.processor.ProcessorFixture.drain;
+import static org.integrationhub.processor.StagingFixture.T0;
+import static org.integrationhub.processor.StagingFixture.department;
 import static org.integrationhub.processor.StagingFixture.execute;
 import static org.integrationhub.processor.StagingFixture.stage;
 import static org.integrationhub.processor.StagingFixture.state;
@@ -37,28 +39,23 @@ class WorkerHeartbeatTest {
         }
     }
 
-    /** Beats as the schedule would, every 0.1 s, until {@code done} holds or 10 s have passed; answers the beats. */
-    int beatUntil(java.util.function.BooleanSupplier done) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        int beats = 0;
-        while (!done.getAsBoolean() && System.nanoTime() < deadline) {
-            heartbeat.beat().await().atMost(WAIT);
-            beats++;
-            Thread.sleep(100); // the heartbeat interval: this is the schedule's pace, not a wait for a result
-        }
-        return beats;
-    }
-
-    static boolean status(UUID row, String expected) {
-        try {
-            return expected.equals(state(row).status());
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+    /**
+     * Beats as the schedule would, every 0.1 s (the heartbeat interval), until the row is {@code status} or 10 s
+     * have passed. A beat that fails fails the test at once (an Error is not a "not yet" to Await).
+     */
+    void beatUntil(UUID row, String status) {
+        Await.until(row + " " + status + " by this instance's heartbeat", Duration.ofSeconds(10), Duration.ofMillis(100),
+                () -> {
+                    try {
+                        heartbeat.beat().await().atMost(WAIT);
+                    } catch (RuntimeException e) {
+                        throw new AssertionError("a heartbeat failed", e);
+                    }
+                    return state(row);
+                }, state -> status.equals(state.status()));
     }
 
     static final Duration WAIT = Duration.ofSeconds(30);
-    static final OffsetDateTime T0 = OffsetDateTime.parse("2026-11-26T08:00:00Z");
 
     @Inject
     WorkerHeartbeat heartbeat;
@@ -69,12 +66,12 @@ class WorkerHeartbeatTest {
 
     UUID stageOne() throws SQLException {
         String code = unique("H");
-        return stage("departments", "HIS", code, "CREATE", T0, new JsonObject().put("code", code).put("name", "H").encode());
+        return stage("departments", "HIS", code, "CREATE", T0, department(code, "H", null));
     }
 
     @Test
     void aKilledWorkersRowsComeBackOnceItsHeartbeatIsStaleNotAfterTheirLease() throws Exception {
-        processor.drain("departments").await().atMost(WAIT);
+        drain(processor, "departments");
         UUID row = stageOne();
         // a worker that beat, claimed with an hour's lease, and died
         claims.beat("killed-worker").await().atMost(WAIT);
@@ -84,7 +81,7 @@ class WorkerHeartbeatTest {
         assertThat(state(row).status()).as("alive a moment ago: not touched").isEqualTo("PROCESSING");
 
         long started = System.nanoTime();
-        beatUntil(() -> status(row, "PENDING"));
+        beatUntil(row, "PENDING");
         assertThat(state(row).status()).isEqualTo("PENDING");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).as("well within the hour's lease")
                 .isLessThan(Duration.ofSeconds(10));
@@ -93,24 +90,25 @@ class WorkerHeartbeatTest {
 
     @Test
     void afterAnOutageNoOneTakesTheRowsOfWorkersThatAreAliveButHaveNotBeatenYet() throws Exception {
-        processor.drain("departments").await().atMost(WAIT);
+        drain(processor, "departments");
         UUID row = stageOne();
         claims.beat("peer-worker").await().atMost(WAIT);
         claims.claim("departments", "peer-worker", 10, Duration.ofHours(1)).await().atMost(WAIT);
         // every heartbeat went stale together, ours included (the database was away)
         execute("UPDATE processor_worker SET heartbeat_at = now() - interval '1 minute'");
-        Thread.sleep(300); // our own last beat is now more than two intervals old: a gap, as after an outage
+        // lets time pass on purpose: our own last beat is now more than two intervals old, a gap as after an outage
+        Await.pause(Duration.ofMillis(300));
         heartbeat.beat().await().atMost(WAIT);
         claims.beat("peer-worker").await().atMost(WAIT); // the peer beats again within its interval
         assertThat(state(row).status()).as("the peer came back and keeps its rows").isEqualTo("PROCESSING");
-        beatUntil(() -> status(row, "PENDING"));
+        beatUntil(row, "PENDING");
         assertThat(state(row).status()).as("a peer that never beats again loses them")
                 .isEqualTo("PENDING");
     }
 
     @Test
     void aLiveWorkerHandsBackRowsWhoseTransactionDiedButNotThoseItIsApplying() throws SQLException {
-        processor.drain("departments").await().atMost(WAIT);
+        drain(processor, "departments");
         UUID orphan = stageOne();
         String me = processor.workerId();
         // claimed by this instance a while ago, then its connection died: nothing applies it any more

@@ -1,4 +1,4 @@
-package org.integrationhub.e2e;
+package org.integrationhub.devsupport;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -6,8 +6,13 @@ import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 
 /**
- * The one way these tests wait: poll a probe until its value satisfies a condition or a deadline passes.
- * A probe that throws (a service still starting, a database restarting) counts as "not yet".
+ * The one way the tests (and the local run) wait: poll a probe until its value satisfies a condition or a
+ * deadline passes. A probe that throws an Exception (a service still starting, a database restarting) counts as
+ * "not yet"; one that throws an Error (a failed assertion) ends the wait at once.
+ * A wait that runs out fails with what was awaited and the last value seen (and the last failure as cause).
+ *
+ * <p>Never sleep to wait for something to happen: poll for it here. {@link #pause} is only for letting time
+ * pass on purpose.
  */
 public final class Await {
 
@@ -24,15 +29,10 @@ public final class Await {
 
     public static <T> T until(String what, Duration timeout, Duration every, Callable<T> probe, Predicate<? super T> done) {
         Outcome<T> outcome = poll(timeout, every, probe, done);
-        if (outcome.met) {
-            return outcome.value;
+        if (outcome.met()) {
+            return outcome.value();
         }
-        AssertionError error = new AssertionError(what + ": not within " + timeout.toMillis() / 1000.0 + " s"
-                + (outcome.value == null ? "" : "; last seen: " + outcome.value));
-        if (outcome.lastFailure != null) {
-            error.initCause(outcome.lastFailure);
-        }
-        throw error;
+        throw outcome.failure(what, timeout);
     }
 
     /** Waits until {@code condition} holds; an AssertionError naming {@code what} after {@code timeout}. */
@@ -40,10 +40,15 @@ public final class Await {
         until(what, timeout, EVERY, condition, Boolean.TRUE::equals);
     }
 
+    /** Waits until {@code condition} holds, asking it every {@code every}. */
+    public static void until(String what, Duration timeout, Duration every, Callable<Boolean> condition) {
+        until(what, timeout, every, condition, Boolean.TRUE::equals);
+    }
+
     /** The same without failing: the satisfying value, or empty when the deadline passed. For measuring. */
     public static <T> Optional<T> within(Duration timeout, Duration every, Callable<T> probe, Predicate<? super T> done) {
         Outcome<T> outcome = poll(timeout, every, probe, done);
-        return outcome.met ? Optional.ofNullable(outcome.value) : Optional.empty();
+        return outcome.met() ? Optional.ofNullable(outcome.value()) : Optional.empty();
     }
 
     /**
@@ -76,8 +81,9 @@ public final class Await {
     }
 
     /**
-     * A delay that is part of the protocol under test, such as a client honouring {@code Retry-After}; never
-     * a way to wait for something to happen (poll for it with {@link #until}).
+     * Lets time pass on purpose: a delay that is part of the protocol under test (a client honouring
+     * {@code Retry-After}, a gap in a heartbeat), or the time within which something must NOT happen. Never a
+     * way to wait for something to happen (poll for it with {@link #until}); every caller says why in a comment.
      */
     public static void pause(Duration delay) {
         try {
@@ -88,25 +94,42 @@ public final class Await {
         }
     }
 
-    private record Outcome<T>(boolean met, T value, Exception lastFailure) {
+    /**
+     * What a poll came to: whether {@code done} was met, the last value the probe answered (if it ever did),
+     * and the last failure of the probe. For callers that fail in their own way, such as the local run.
+     */
+    public record Outcome<T>(boolean met, boolean answered, T value, Exception lastFailure) {
+
+        /** The AssertionError of a wait for {@code what} that ran out after {@code timeout}. */
+        AssertionError failure(String what, Duration timeout) {
+            AssertionError error = new AssertionError(what + ": not within " + timeout.toMillis() / 1000.0 + " s"
+                    + (answered ? "; last seen: " + value : "; no answer"));
+            if (lastFailure != null) {
+                error.initCause(lastFailure);
+            }
+            return error;
+        }
     }
 
-    private static <T> Outcome<T> poll(Duration timeout, Duration every, Callable<T> probe, Predicate<? super T> done) {
+    /** Asks {@code probe} every {@code every} until its value satisfies {@code done} or {@code timeout} has passed. */
+    public static <T> Outcome<T> poll(Duration timeout, Duration every, Callable<T> probe, Predicate<? super T> done) {
         long deadline = System.nanoTime() + timeout.toNanos();
+        boolean answered = false;
         T last = null;
         Exception lastFailure = null;
         while (true) {
             try {
                 last = probe.call();
+                answered = true;
                 if (done.test(last)) {
-                    return new Outcome<>(true, last, null);
+                    return new Outcome<>(true, true, last, null);
                 }
             } catch (Exception notYet) {
                 lastFailure = notYet;
             }
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                return new Outcome<>(false, last, lastFailure);
+                return new Outcome<>(false, answered, last, lastFailure);
             }
             try {
                 Thread.sleep(Math.max(1, Math.min(every.toMillis(), left / 1_000_000)));
