@@ -11,7 +11,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 
 /**
  * Prepares a database for the tests and the local run: the project's Flyway migrations (the same
@@ -49,25 +48,27 @@ public final class DevDatabase {
      */
     public static void awaitSchemaThenSeed(String jdbcUrl, String user, String password, Duration timeout)
             throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        while (true) {
-            try (Connection c = DriverManager.getConnection(jdbcUrl, user, password);
-                 Statement s = c.createStatement();
-                 var rs = s.executeQuery("SELECT to_regclass('public.api_key') IS NOT NULL")) {
-                rs.next();
-                if (rs.getBoolean(1)) {
-                    s.execute(devCredentialsSql());
-                    return;
-                }
-            } catch (SQLException e) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException("could not seed the development credentials", e);
-                }
+        String credentials = devCredentialsSql(); // read first: a missing file is no reason to wait
+        Await.Outcome<Boolean> seeded = Await.poll(timeout, Duration.ofMillis(250),
+                () -> seedOnceTheSchemaIsThere(jdbcUrl, user, password, credentials), Boolean.TRUE::equals);
+        if (!seeded.met()) {
+            throw new IllegalStateException("could not seed the development credentials: the schema did not appear"
+                    + " within " + timeout, seeded.lastFailure());
+        }
+    }
+
+    /** Seeds the development keys if the key table exists; answers whether it did. */
+    private static boolean seedOnceTheSchemaIsThere(String jdbcUrl, String user, String password, String credentials)
+            throws SQLException {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, user, password);
+             Statement s = c.createStatement();
+             var rs = s.executeQuery("SELECT to_regclass('public.api_key') IS NOT NULL")) {
+            rs.next();
+            if (!rs.getBoolean(1)) {
+                return false;
             }
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("the schema did not appear within " + timeout);
-            }
-            Thread.sleep(250);
+            s.execute(credentials);
+            return true;
         }
     }
 

@@ -1,5 +1,7 @@
 package org.integrationhub.e2e;
 
+import org.integrationhub.devsupport.Await;
+
 import java.io.File;
 import java.io.IOException;
 import java.io.RandomAccessFile;

@@ -58,9 +58,15 @@ public final class IntakeFixture {
                 + "VALUES (?, 'Seeded', ?, 'SUPPLIER', ?, ?, ?, now())", code, type, active, source, code);
     }
 
+    /** Rows of {@code externalId} in staging, whatever the interface. */
     public static int stored(String externalId) throws SQLException {
+        return storedIn("staging_record", externalId);
+    }
+
+    /** Rows of {@code externalId} in one staging partition, such as {@code staging_departments}. */
+    public static int storedIn(String partition, String externalId) throws SQLException {
         try (Connection c = PostgresTestResource.connect();
-             PreparedStatement s = c.prepareStatement("SELECT count(*) FROM staging_record WHERE external_id = ?")) {
+             PreparedStatement s = c.prepareStatement("SELECT count(*) FROM " + partition + " WHERE external_id = ?")) {
             s.setString(1, externalId);
             ResultSet rs = s.executeQuery();
             rs.next();

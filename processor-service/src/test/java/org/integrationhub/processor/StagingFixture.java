@@ -1,16 +1,22 @@
 package org.integrationhub.processor;
 
+import io.vertx.core.json.JsonObject;
+import org.integrationhub.devsupport.Await;
 import org.integrationhub.devsupport.PostgresTestResource;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /** Puts staging rows in place as the intake would, and reads back what the processor made of them. */
 public final class StagingFixture {
+
+    /** The moment most tests' rows are sent at (and later rows a few seconds after). */
+    public static final OffsetDateTime T0 = OffsetDateTime.parse("2026-11-26T08:00:00Z");
 
     private StagingFixture() {
     }
@@ -33,6 +39,17 @@ public final class StagingFixture {
             s.executeUpdate();
         }
         return receiptId;
+    }
+
+    /** A department's data, as a partner sends it: its code, its name and its parent's code when not null. */
+    public static String department(String code, String name, String parentCode) {
+        JsonObject data = new JsonObject().put("code", code).put("name", name);
+        return (parentCode == null ? data : data.put("parentCode", parentCode)).encode();
+    }
+
+    /** A department named "Dept " + its code. */
+    public static String department(String code, String parentCode) {
+        return department(code, "Dept " + code, parentCode);
     }
 
     /** status, error_message, attempts of a staging row. */
@@ -86,6 +103,25 @@ public final class StagingFixture {
             s.setInt(3, n);
             s.executeUpdate();
         }
+    }
+
+    /** Waits until the row has {@code status}; fails with the row's last state after {@code within}. */
+    public static void awaitStatus(UUID receiptId, String status, Duration within) {
+        Await.until(receiptId + " " + status, within, Duration.ofMillis(20), () -> state(receiptId),
+                row -> status.equals(row.status()));
+    }
+
+    /**
+     * Waits (up to 5 s) until the row may be claimed again: its backoff or its reference wait is over.
+     * Instead of sleeping for longer than the wait was set to, which a busy machine can outlast.
+     */
+    public static void awaitDue(UUID receiptId) {
+        Await.until("the backoff of " + receiptId + " to end", Duration.ofSeconds(5), Duration.ofMillis(50),
+                () -> queryString("""
+                        SELECT CASE WHEN next_attempt_at IS NULL OR next_attempt_at <= now() THEN 'due'
+                                    ELSE 'not due until ' || next_attempt_at END
+                          FROM staging_record WHERE receipt_id = ?""", receiptId),
+                "due"::equals);
     }
 
     public static long count(String sql, Object... params) throws SQLException {

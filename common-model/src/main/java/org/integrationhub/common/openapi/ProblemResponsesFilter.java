@@ -20,7 +20,7 @@ import java.util.Map;
  * Completes every API operation's error responses in the OpenAPI document: each is
  * {@code application/problem+json} with the Problem schema and an example; every operation lists the 500 and 503
  * any call can meet, an operation with parameters the 400 for a malformed one, and an operation with a body the
- * 415. Resources describe their specific errors; this fills in the rest, and adds to the API's description the
+ * 415, an operation that needs a key the 401 and 403. Resources describe their specific errors; this fills in the rest, and adds to the API's description the
  * errors of the HTTP layer that no operation declares.
  */
 public class ProblemResponsesFilter implements OASFilter {
@@ -35,6 +35,17 @@ public class ProblemResponsesFilter implements OASFilter {
             + "quarkus.http.limits.max-body-size, announced or chunked; 415 for a body without Content-Type or with "
             + "a Content-Encoding other than identity (send bodies uncompressed; the answer carries "
             + "Accept-Encoding: identity).";
+
+    private final String forbidden;
+
+    /** For a document whose 403s say why generally, such as "Not an operator key". */
+    public ProblemResponsesFilter(String forbidden) {
+        this.forbidden = forbidden;
+    }
+
+    public ProblemResponsesFilter() {
+        this("The API key is not allowed this call");
+    }
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -57,6 +68,10 @@ public class ProblemResponsesFilter implements OASFilter {
                 }
                 if (pathParameters || operation.getParameters() != null && !operation.getParameters().isEmpty()) {
                     addIfAbsent(responses, "400", "A path, query or header parameter is malformed; errors[] names it");
+                }
+                if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
+                    addIfAbsent(responses, "401", "No or unknown API key");
+                    addIfAbsent(responses, "403", forbidden);
                 }
                 if (operation.getRequestBody() != null) {
                     addIfAbsent(responses, "415", "The body has no Content-Type or another than the operation takes, "

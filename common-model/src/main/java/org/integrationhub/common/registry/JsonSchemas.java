@@ -20,6 +20,34 @@ public final class JsonSchemas {
         return schema;
     }
 
+    /**
+     * A business record of the interface as the read API shows it: the fields of its data (a reference as the
+     * referenced record's code, any of them null when not sent) and the bookkeeping every record has.
+     */
+    public static ObjectNode recordSchema(InterfaceDefinition definition) {
+        ObjectNode schema = object(definition.fields());
+        schema.remove("required");
+        schema.put("description", "A " + definition.recordLabel() + " the processor applied (interface "
+                + definition.name() + ")");
+        ObjectNode properties = (ObjectNode) schema.get("properties");
+        properties.set("sourceSystem", text("The partner system that sent it", null));
+        properties.set("externalId", text("Its id in that system", null));
+        properties.set("lastSentAt", text("sentAt of the last change applied: older rows are skipped", "date-time"));
+        properties.set("lastReceiptId", text("The receipt of the last change applied", "uuid"));
+        properties.set("createdAt", text("When the hub created it", "date-time"));
+        properties.set("updatedAt", text("When the hub last changed it", "date-time"));
+        schema.putArray("required").add("code").add("active").add("sourceSystem").add("externalId");
+        return schema;
+    }
+
+    private static ObjectNode text(String description, String format) {
+        ObjectNode p = Json.STRICT.createObjectNode().put("type", "string");
+        if (format != null) {
+            p.put("format", format);
+        }
+        return p.put("description", description);
+    }
+
     private static ObjectNode object(List<FieldSpec> fields) {
         ObjectNode schema = Json.STRICT.createObjectNode();
         schema.put("type", "object");
@@ -56,11 +84,11 @@ public final class JsonSchemas {
             }
         }
         String description = field.description();
-        if (field.references() != null) {
-            description += " (names an active " + field.references().label()
-                    + (field.references().stagedInterface() == null ? ""
-                    : ", or one your system sent that is still waiting") + ")";
-            p.put("x-references", field.references().label());
+        if (field.reference() != null) {
+            description += " (names an active " + field.reference().label()
+                    + (field.reference().toInterface() ? " your system sent, or one it sent that is still waiting" : "")
+                    + ")";
+            p.put("x-references", field.reference().label());
         }
         p.put("description", description);
         return p;

@@ -7,7 +7,6 @@ import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import org.integrationhub.common.problem.ProblemException;
 import org.integrationhub.common.problem.ProblemType;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import java.util.List;
@@ -22,9 +21,8 @@ public class ApiKeyFilter {
     /** The request header carrying the key. */
     public static final String HEADER = "X-API-Key";
 
-    /** The role a key needs for this service's REST paths: PARTNER (intake) or OPERATOR (processor). */
-    @ConfigProperty(name = "hub.auth.role")
-    Role requiredRole;
+    @Inject
+    AuthConfig config;
     @Inject
     ApiKeyRepository keys;
     @Inject
@@ -52,9 +50,9 @@ public class ApiKeyFilter {
                 return wait > 0 ? tooManyFailures(wait) : new ProblemException(ProblemType.UNAUTHORIZED,
                         "The API key in " + HEADER + " is not known or no longer active");
             });
-            if (caller.role() != requiredRole) {
+            if (caller.role() != config.role()) {
                 throw new ProblemException(ProblemType.FORBIDDEN,
-                        "This service needs a " + requiredRole.name().toLowerCase() + " key");
+                        "This service needs a " + config.role().name().toLowerCase() + " key");
             }
             long wait = rateLimiter.acquire(caller.keyName());
             if (wait > 0) {

@@ -6,7 +6,6 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -29,13 +28,8 @@ public class ApiKeyRepository {
     @Inject
     Pool pool;
 
-    /** How long a found key is trusted without asking the database again: a revoked key works this long. */
-    @ConfigProperty(name = "hub.auth.cache-ttl", defaultValue = "PT30S")
-    Duration cacheTtl;
-
-    /** How long an unknown key is known to be unknown: invented keys cost no query while it lasts. */
-    @ConfigProperty(name = "hub.auth.negative-cache-ttl", defaultValue = "PT5S")
-    Duration negativeTtl;
+    @Inject
+    AuthConfig config;
 
     private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
     /** Digests (hex) of keys found unknown, with when that expires; bounded, so any number of keys fits. */
@@ -64,17 +58,17 @@ public class ApiKeyRepository {
             return Uni.createFrom().item(Optional.empty());
         }
         return lookUp(digest).invoke(found -> {
-            if (found.isEmpty() && !negativeTtl.isZero()) {
+            if (found.isEmpty() && !config.negativeCacheTtl().isZero()) {
                 if (unknown.size() > 10_000) {
                     unknown.clear();
                 }
-                unknown.put(digestHex, System.nanoTime() + negativeTtl.toNanos());
+                unknown.put(digestHex, System.nanoTime() + config.negativeCacheTtl().toNanos());
             }
-            if (found.isPresent() && !cacheTtl.isZero()) {
+            if (found.isPresent() && !config.cacheTtl().isZero()) {
                 if (cache.size() > 10_000) {
                     cache.clear();
                 }
-                cache.put(cacheKey, new Cached(found.get(), System.nanoTime() + cacheTtl.toNanos()));
+                cache.put(cacheKey, new Cached(found.get(), System.nanoTime() + config.cacheTtl().toNanos()));
             } else {
                 cache.remove(cacheKey);
             }

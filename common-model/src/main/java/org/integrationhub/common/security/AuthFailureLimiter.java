@@ -1,7 +1,6 @@
 package org.integrationhub.common.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -17,7 +16,8 @@ public class AuthFailureLimiter {
     private final ConcurrentHashMap<String, Long> blockedUntil = new ConcurrentHashMap<>();
 
     @jakarta.inject.Inject
-    AuthFailureLimiter(@ConfigProperty(name = "hub.auth.failures-per-minute", defaultValue = "60") double perMinute) {
+    AuthFailureLimiter(AuthConfig config) {
+        double perMinute = config.failuresPerMinute();
         this.failures = new RateLimiter(perMinute / 60.0, perMinute, System::nanoTime);
     }
 

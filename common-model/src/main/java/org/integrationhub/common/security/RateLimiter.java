@@ -1,7 +1,6 @@
 package org.integrationhub.common.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
@@ -24,9 +23,8 @@ public class RateLimiter {
     }
 
     @jakarta.inject.Inject
-    RateLimiter(@ConfigProperty(name = "hub.rate-limit.per-key", defaultValue = "0") double ratePerSecond,
-                @ConfigProperty(name = "hub.rate-limit.burst", defaultValue = "0") double burst) {
-        this(ratePerSecond, burst, System::nanoTime);
+    RateLimiter(RateLimitConfig config) {
+        this(config.perKey(), config.burst(), System::nanoTime);
     }
 
     RateLimiter(double ratePerSecond, double burst, LongSupplier nanoTime) {

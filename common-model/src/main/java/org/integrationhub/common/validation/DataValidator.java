@@ -32,7 +32,7 @@ public final class DataValidator {
         JsonNode code = data.get("code");
         for (FieldSpec field : definition.referenceFields()) {
             JsonNode value = data.get(field.name());
-            if (definition.name().equals(field.references().stagedInterface()) && value != null && value.isTextual()
+            if (definition.selfReference(field) && value != null && value.isTextual()
                     && code != null && value.textValue().equals(code.textValue())) {
                 errors.add(new FieldError(prefix + field.name(), ErrorCode.INVALID_VALUE,
                         field.name() + " must not name the record itself"));

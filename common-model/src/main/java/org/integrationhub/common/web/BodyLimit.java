@@ -1,12 +1,13 @@
 package org.integrationhub.common.web;
 
 import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.vertx.http.runtime.VertxHttpConfig;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Inject;
 import org.integrationhub.common.problem.ProblemType;
 
 import java.util.Map;
@@ -25,11 +26,12 @@ public class BodyLimit {
     /** After {@link RequestHead}, before Quarkus' own limit (order -2) and Quarkus REST. */
     static final int ORDER = -1000;
 
-    @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K")
-    MemorySize limit;
+    /** Quarkus' own HTTP configuration: the limit and its default are Quarkus', read from one place. */
+    @Inject
+    VertxHttpConfig http;
 
     void install(@Observes Router router) {
-        long max = limit.asLongValue();
+        long max = http.limits().maxBodySize().map(MemorySize::asLongValue).orElse(Long.MAX_VALUE);
         // fails the route with 413 past the limit, which HttpProblems answers as a problem
         BodyHandler unannounced = BodyHandler.create(false).setBodyLimit(max);
         router.route().order(ORDER).handler(ctx -> {

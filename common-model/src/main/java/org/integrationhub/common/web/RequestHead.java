@@ -1,14 +1,14 @@
 package org.integrationhub.common.web;
 
-import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.HttpServerOptionsCustomizer;
+import io.quarkus.vertx.http.runtime.VertxHttpConfig;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Inject;
 import org.integrationhub.common.problem.ProblemType;
 
 import java.net.URI;
@@ -41,10 +41,9 @@ public class RequestHead implements HttpServerOptionsCustomizer {
     /** Runs after Quarkus' own first handlers (timing, access log) and before the body is read. */
     static final int ORDER = -1100;
 
-    @ConfigProperty(name = "quarkus.http.limits.max-initial-line-length", defaultValue = "4096")
-    int maxInitialLine;
-    @ConfigProperty(name = "quarkus.http.limits.max-header-size", defaultValue = "20K")
-    MemorySize maxHeaderSize;
+    /** Quarkus' own HTTP configuration: the limits and their defaults are Quarkus', read from one place. */
+    @Inject
+    VertxHttpConfig http;
 
     @Override
     public void customizeHttpServer(HttpServerOptions options) {
@@ -62,8 +61,8 @@ public class RequestHead implements HttpServerOptionsCustomizer {
     }
 
     private void widen(HttpServerOptions options) {
-        options.setMaxInitialLineLength(Math.max(CODEC_CEILING, 2 * maxInitialLine));
-        options.setMaxHeaderSize((int) Math.min(Integer.MAX_VALUE, Math.max(CODEC_CEILING, 2 * maxHeaderSize.asLongValue())));
+        options.setMaxInitialLineLength(Math.max(CODEC_CEILING, 2 * http.limits().maxInitialLineLength()));
+        options.setMaxHeaderSize((int) Math.min(Integer.MAX_VALUE, Math.max(CODEC_CEILING, 2 * http.limits().maxHeaderSize().asLongValue())));
     }
 
     void install(@Observes Router router) {
@@ -75,15 +74,17 @@ public class RequestHead implements HttpServerOptionsCustomizer {
         String uri = request.uri();
         // the codec counts "METHOD SP request-target SP HTTP/1.1"
         int line = request.method().name().length() + uri.length() + 10;
+        int maxInitialLine = http.limits().maxInitialLineLength();
         if (line > maxInitialLine) {
             HttpProblems.send(ctx, ProblemType.URI_TOO_LONG, "The request line is " + line + " characters; this "
                     + "service accepts at most " + maxInitialLine + ". Send long selections in a body", Map.of());
             return;
         }
         long headers = headerSize(request);
-        if (headers > maxHeaderSize.asLongValue()) {
+        long maxHeaderSize = http.limits().maxHeaderSize().asLongValue();
+        if (headers > maxHeaderSize) {
             HttpProblems.send(ctx, ProblemType.HEADER_FIELDS_TOO_LARGE, "The header fields take " + headers
-                    + " bytes; this service accepts at most " + maxHeaderSize.asLongValue(), Map.of());
+                    + " bytes; this service accepts at most " + maxHeaderSize, Map.of());
             return;
         }
         String fault = uriFault(uri);

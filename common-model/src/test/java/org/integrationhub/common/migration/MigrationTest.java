@@ -2,6 +2,7 @@ package org.integrationhub.common.migration;
 
 import org.integrationhub.devsupport.DevDatabase;
 import org.integrationhub.devsupport.EmbeddedDatabase;
+import org.integrationhub.devsupport.QueryPlan;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -73,7 +74,7 @@ class MigrationTest {
             rs.next();
             assertThat(rs.getInt(1)).as("versioned migrations applied").isEqualTo(rs.getInt(2)).isGreaterThanOrEqualTo(4);
             assertThat(rs.getBoolean(3)).isTrue();
-            rs = s.executeQuery("SELECT count(*) FROM scheduled_job WHERE name = 'process_departments'");
+            rs = s.executeQuery("SELECT count(*) FROM scheduled_job WHERE name = 'recover_expired_leases'");
             rs.next();
             assertThat(rs.getInt(1)).isEqualTo(1);
         }
@@ -85,7 +86,7 @@ class MigrationTest {
         DevDatabase.migrate(url, EmbeddedDatabase.USER, "");
         try (Connection c = DriverManager.getConnection(url, EmbeddedDatabase.USER, "");
              Statement s = c.createStatement()) {
-            s.execute("UPDATE scheduled_job SET interval_number = 42, enabled = false WHERE name = 'process_departments'");
+            s.execute("UPDATE scheduled_job SET interval_number = 42, enabled = false WHERE name = 'recover_expired_leases'");
             s.execute("DELETE FROM partner_category WHERE code = 'INSURER'");
             // rerun the repeatable seeds as an upgrade that changed them would
             s.execute("DELETE FROM flyway_schema_history WHERE version IS NULL");
@@ -94,7 +95,7 @@ class MigrationTest {
         try (Connection c = DriverManager.getConnection(url, EmbeddedDatabase.USER, "");
              Statement s = c.createStatement()) {
             ResultSet rs = s.executeQuery(
-                    "SELECT interval_number, enabled FROM scheduled_job WHERE name = 'process_departments'");
+                    "SELECT interval_number, enabled FROM scheduled_job WHERE name = 'recover_expired_leases'");
             rs.next();
             assertThat(rs.getInt(1)).isEqualTo(42);
             assertThat(rs.getBoolean(2)).isFalse();
@@ -129,32 +130,33 @@ class MigrationTest {
 
     @Test
     void claimingUsesThePendingIndexNotAScanOfHistory() throws SQLException {
-        String url = freshDatabase("plan");
-        DevDatabase.migrate(url, EmbeddedDatabase.USER, "");
-        try (Connection c = DriverManager.getConnection(url, EmbeddedDatabase.USER, "");
-             Statement s = c.createStatement()) {
-            s.execute("""
-                    INSERT INTO staging_record (receipt_id, interface, source_system, external_id, operation, sent_at,
-                                                payload, status, processed_at)
-                    SELECT gen_random_uuid(), 'departments', 'HIS', 'D' || i, 'CREATE', now(), '{}', 'PROCESSED', now()
-                      FROM generate_series(1, 20000) i""");
-            s.execute("ANALYZE staging_record");
-            ResultSet rs = s.executeQuery("""
-                    EXPLAIN SELECT receipt_id FROM staging_record
-                     WHERE interface = 'departments' AND status = 'PENDING'
-                     ORDER BY sent_at, received_at LIMIT 100 FOR UPDATE SKIP LOCKED""");
-            StringBuilder plan = new StringBuilder();
-            while (rs.next()) {
-                plan.append(rs.getString(1)).append('\n');
-            }
-            assertThat(plan.toString()).contains("staging_departments_sent_at_received_at_idx")
-                    .doesNotContain("Seq Scan");
-        }
+        String plan = planOverAHistory("plan", "'{}'", """
+                SELECT receipt_id FROM staging_record
+                 WHERE interface = 'departments' AND status = 'PENDING'
+                 ORDER BY sent_at, received_at LIMIT 100 FOR UPDATE SKIP LOCKED""");
+        assertThat(plan).contains("staging_departments_sent_at_received_at_idx")
+                .doesNotContain("Seq Scan");
     }
 
     @Test
     void aStagedReferenceLookupReadsOpenAndFailedRowsNotTheHistory() throws SQLException {
-        String url = freshDatabase("reference_plan");
+        // the processor's StagedReferences.LATEST
+        String plan = planOverAHistory("reference_plan", "jsonb_build_object('code', 'D' || i)", """
+                SELECT receipt_id, status, error_message FROM staging_record
+                 WHERE interface = 'departments' AND source_system = 'HIS' AND payload ->> 'code' = 'D7'
+                   AND operation <> 'DELETE' AND status IN ('PENDING', 'PROCESSING', 'FAILED')
+                 ORDER BY status <> 'FAILED' DESC, sent_at DESC, received_at DESC LIMIT 1""");
+        // the partition's copy of staging_record_waiting_code_idx
+        assertThat(plan).contains("staging_departments_source_system_expr_idx").doesNotContain("Seq Scan");
+    }
+
+    /**
+     * The plan of {@code query} in a fresh migrated database {@code name} that holds a history of 20,000
+     * PROCESSED departments (HIS, D1..D20000, each with {@code payloadSql}, an expression of {@code i}) and
+     * fresh statistics.
+     */
+    static String planOverAHistory(String name, String payloadSql, String query) throws SQLException {
+        String url = freshDatabase(name);
         DevDatabase.migrate(url, EmbeddedDatabase.USER, "");
         try (Connection c = DriverManager.getConnection(url, EmbeddedDatabase.USER, "");
              Statement s = c.createStatement()) {
@@ -162,21 +164,10 @@ class MigrationTest {
                     INSERT INTO staging_record (receipt_id, interface, source_system, external_id, operation, sent_at,
                                                 payload, status, processed_at)
                     SELECT gen_random_uuid(), 'departments', 'HIS', 'D' || i, 'CREATE', now(),
-                           jsonb_build_object('code', 'D' || i), 'PROCESSED', now()
-                      FROM generate_series(1, 20000) i""");
+                           %s, 'PROCESSED', now()
+                      FROM generate_series(1, 20000) i""".formatted(payloadSql));
             s.execute("ANALYZE staging_record");
-            // the processor's StagedReferences.LATEST
-            ResultSet rs = s.executeQuery("""
-                    EXPLAIN SELECT receipt_id, status, error_message FROM staging_record
-                     WHERE interface = 'departments' AND source_system = 'HIS' AND payload ->> 'code' = 'D7'
-                       AND operation <> 'DELETE' AND status IN ('PENDING', 'PROCESSING', 'FAILED')
-                     ORDER BY status <> 'FAILED' DESC, sent_at DESC, received_at DESC LIMIT 1""");
-            StringBuilder plan = new StringBuilder();
-            while (rs.next()) {
-                plan.append(rs.getString(1)).append('\n');
-            }
-            // the partition's copy of staging_record_waiting_code_idx
-            assertThat(plan.toString()).contains("staging_departments_source_system_expr_idx").doesNotContain("Seq Scan");
+            return QueryPlan.explain(s, query);
         }
     }
 

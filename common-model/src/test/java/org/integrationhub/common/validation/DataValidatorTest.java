@@ -18,14 +18,14 @@ class DataValidatorTest {
     static List<FieldError> partnerFaults(String json) throws Exception {
         ObjectNode data = (ObjectNode) Json.STRICT.readTree(json);
         List<FieldError> errors = new ArrayList<>();
-        DataValidator.validate(InterfaceRegistry.PARTNERS, data, "data.", false, errors);
+        DataValidator.validate(InterfaceRegistry.get("partners"), data, "data.", false, errors);
         return errors;
     }
 
     static List<FieldError> employeeFaults(String json) throws Exception {
         ObjectNode data = (ObjectNode) Json.STRICT.readTree(json);
         List<FieldError> errors = new ArrayList<>();
-        DataValidator.validate(InterfaceRegistry.EMPLOYEES, data, "data.", false, errors);
+        DataValidator.validate(InterfaceRegistry.get("employees"), data, "data.", false, errors);
         return errors;
     }
 

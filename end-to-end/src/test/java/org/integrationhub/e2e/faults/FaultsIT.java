@@ -1,6 +1,6 @@
 package org.integrationhub.e2e.faults;
 
-import org.integrationhub.e2e.Await;
+import org.integrationhub.devsupport.Await;
 import org.integrationhub.e2e.RunningHub;
 import org.integrationhub.e2e.ServiceProcess;
 import org.integrationhub.e2e.faults.FaultReport.Section;

@@ -2,7 +2,7 @@ package org.integrationhub.e2e.faults;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.integrationhub.e2e.Await;
+import org.integrationhub.devsupport.Await;
 import org.integrationhub.e2e.faults.Workload.Batch;
 import org.integrationhub.e2e.faults.Workload.Envelope;
 

@@ -36,13 +36,12 @@ public class InterfaceResource {
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
-    @Operation(summary = "List the interfaces",
+    @Operation(operationId = "listInterfaces", summary = "List the interfaces",
             description = "Every interface with a description, whether your key may send it, an example envelope, "
                     + "and the JSON Schema (draft 2020-12) of its data: the same rules the intake validates with.")
     @APIResponse(responseCode = "200", description = "The interfaces",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = InterfaceView.class)))
-    @APIResponse(responseCode = "401", description = "No or unknown API key")
     public List<InterfaceView> list() {
         Caller caller = callerContext.get();
         return InterfaceRegistry.all().stream().map(d -> InterfaceView.of(d, caller.mayUse(d.name()))).toList();

@@ -52,16 +52,6 @@ final class OpenApiExamples {
              "errors": [{"field": "messageId", "code": "not_allowed",
                          "message": "Idempotency key 'HIS-D-100-1' was already used for another record body; use a new key for each record"}]}""";
 
-    static final String BATCH_REQUEST = """
-            {"records": [
-              {"sourceSystem": "HIS", "externalId": "D-200", "operation": "CREATE",
-               "sentAt": "2026-11-26T08:00:00+08:00", "messageId": "HIS-D-200-1",
-               "data": {"code": "D-200", "name": "Surgery"}},
-              {"sourceSystem": "HIS", "externalId": "D-201", "operation": "CREATE",
-               "sentAt": "2026-11-26T08:00:01+08:00", "messageId": "HIS-D-201-1",
-               "data": {"code": "D-201", "name": "Orthopaedics", "parentCode": "D-200"}}
-            ]}""";
-
     static final String BATCH_RESULT = """
             {"accepted": 1, "rejected": 1, "results": [
               {"index": 0, "receiptId": "01a2180d-12c0-7713-865c-d8a1725421bf", "status": "PENDING"},

@@ -35,12 +35,11 @@ public class ReceiptResource {
     @GET
     @Path("/{receiptId}")
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
-    @Operation(summary = "Read a receipt",
+    @Operation(operationId = "getReceipt", summary = "Read a receipt",
             description = "The record's current status: PENDING, PROCESSING, PROCESSED, FAILED (errorMessage says why) "
                     + "or SKIPPED (stale). A caller sees only its own source system's receipts.")
     @APIResponse(responseCode = "200", description = "The receipt",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Receipt.class)))
-    @APIResponse(responseCode = "401", description = "No or unknown API key")
     @APIResponse(responseCode = "404", description = "No such receipt for your source system")
     public Uni<Receipt> get(@PathParam("receiptId") String receiptId) {
         String sourceSystem = callerContext.get().sourceSystem();

@@ -22,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.integrationhub.common.problem.Problem;
-import org.integrationhub.common.registry.Examples;
 import org.integrationhub.common.registry.InterfaceDefinition;
 import org.integrationhub.common.security.Caller;
 import org.integrationhub.common.security.CallerContext;
@@ -58,21 +57,13 @@ public class RecordResource {
                     + "body returns the original receipt with Idempotent-Replayed: true and stores nothing; with "
                     + "another body it is 422.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = EnvelopeSchema.class),
-            examples = {
-                    @ExampleObject(name = "departments", summary = "A department (interface departments)",
-                            value = Examples.DEPARTMENT),
-                    @ExampleObject(name = "employees", summary = "An employee (interface employees)",
-                            value = Examples.EMPLOYEE),
-                    @ExampleObject(name = "partners", summary = "A supplier company (interface partners, ERP key)",
-                            value = Examples.PARTNER)}))
+            schema = @Schema(implementation = EnvelopeSchema.class)))
     @APIResponse(responseCode = "202", description = "Stored as PENDING; Location names the receipt",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Receipt.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON, or fields that break the rules; errors[] names each",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = {@ExampleObject(name = "validation", value = OpenApiExamples.VALIDATION_PROBLEM),
                             @ExampleObject(name = "malformed", value = OpenApiExamples.MALFORMED_PROBLEM)}))
-    @APIResponse(responseCode = "401", description = "No or unknown API key")
     @APIResponse(responseCode = "403", description = "The key may not send this interface, or sourceSystem is not the key's",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "foreign source", value = OpenApiExamples.FORBIDDEN_PROBLEM)))
@@ -87,7 +78,7 @@ public class RecordResource {
     @APIResponse(responseCode = "429", description = "Over this key's request rate; retry after Retry-After seconds")
     @APIResponse(responseCode = "503", description = "The database is unavailable; retry after Retry-After seconds")
     public Uni<Response> send(
-            @Parameter(description = "The interface: departments, employees or partners", example = "departments")
+            @Parameter(description = "The interface, as GET /api/v1/interfaces lists them", example = "departments")
             @PathParam("interface") String interfaceName,
             @Parameter(description = "Makes a retry safe: the same key and body return the original receipt. "
                     + "Takes precedence over the envelope's messageId. Up to 128 visible ASCII characters.")
@@ -117,15 +108,13 @@ public class RecordResource {
                     + "whose fields are paths such as records[3].data.name. Each record's messageId is its idempotency "
                     + "key; an Idempotency-Key header makes the whole batch replayable. More than 1000 records is a 400.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = BatchSchema.class),
-            examples = @ExampleObject(name = "parent and child", value = OpenApiExamples.BATCH_REQUEST)))
+            schema = @Schema(implementation = BatchSchema.class)))
     @APIResponse(responseCode = "200", description = "Every record's outcome",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchResult.class),
                     examples = @ExampleObject(name = "one rejected", value = OpenApiExamples.BATCH_RESULT)))
     @APIResponse(responseCode = "400", description = "Not a batch: records missing, empty or over 1000, or malformed JSON",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "too many", value = OpenApiExamples.BATCH_TOO_LARGE_PROBLEM)))
-    @APIResponse(responseCode = "401", description = "No or unknown API key")
     @APIResponse(responseCode = "403", description = "The key may not send this interface")
     @APIResponse(responseCode = "404", description = "No such interface")
     @APIResponse(responseCode = "413", description = "The body is over the size limit")
@@ -155,13 +144,12 @@ public class RecordResource {
     @GET
     @Path("/{externalId}/receipts")
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
-    @Operation(summary = "A record's receipts, newest first",
+    @Operation(operationId = "listRecordReceipts", summary = "A record's receipts, newest first",
             description = "Every record your source system sent with this externalId in this interface, newest sentAt "
                     + "first, with its current status. Empty when you never sent it.")
     @APIResponse(responseCode = "200", description = "The receipts",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = Receipt.class)))
-    @APIResponse(responseCode = "401", description = "No or unknown API key")
     @APIResponse(responseCode = "403", description = "The key may not use this interface")
     @APIResponse(responseCode = "404", description = "No such interface")
     public Uni<List<Receipt>> receipts(

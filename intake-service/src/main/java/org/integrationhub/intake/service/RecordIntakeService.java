@@ -18,7 +18,7 @@ import org.integrationhub.common.problem.ProblemType;
 import org.integrationhub.common.registry.FieldSpec;
 import org.integrationhub.common.registry.InterfaceDefinition;
 import org.integrationhub.common.registry.InterfaceRegistry;
-import org.integrationhub.common.registry.ReferenceKind;
+import org.integrationhub.common.registry.Reference;
 import org.integrationhub.common.security.Caller;
 import org.integrationhub.common.staging.Receipt;
 import org.integrationhub.common.validation.Canonical;
@@ -35,9 +35,10 @@ import org.integrationhub.intake.repository.StagingWriteRepository.StoredRequest
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -237,7 +238,7 @@ public class RecordIntakeService {
 
     private Uni<Void> resolveReferences(InterfaceDefinition definition, Caller caller, List<Candidate> candidates) {
         List<Ref> refs = new ArrayList<>();
-        Map<ReferenceKind, Set<String>> wanted = new EnumMap<>(ReferenceKind.class);
+        Map<Reference, Set<String>> wanted = new LinkedHashMap<>();
         for (Candidate c : candidates) {
             if (!c.alive() || c.envelope.operation() == Operation.DELETE) {
                 continue;
@@ -246,19 +247,19 @@ public class RecordIntakeService {
                 JsonNode value = c.envelope.data().get(field.name());
                 if (value != null && value.isTextual()) {
                     refs.add(new Ref(c, field, value.textValue()));
-                    wanted.computeIfAbsent(field.references(), k -> new HashSet<>()).add(value.textValue());
+                    wanted.computeIfAbsent(field.reference(), k -> new HashSet<>()).add(value.textValue());
                 }
             }
         }
         if (refs.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<ReferenceKind> kinds = new ArrayList<>(wanted.keySet());
+        List<Reference> kinds = new ArrayList<>(wanted.keySet());
         List<Uni<Set<String>>> lookups = kinds.stream()
                 .map(kind -> references.existing(kind, caller.sourceSystem(), wanted.get(kind)))
                 .toList();
         return Uni.join().all(lookups).andFailFast().invoke(found -> {
-            Map<ReferenceKind, Set<String>> existing = new EnumMap<>(ReferenceKind.class);
+            Map<Reference, Set<String>> existing = new HashMap<>();
             for (int i = 0; i < kinds.size(); i++) {
                 existing.put(kinds.get(i), found.get(i));
             }
@@ -271,21 +272,20 @@ public class RecordIntakeService {
      * accepted itself; rejecting one can orphan another, so this runs until nothing changes.
      */
     private static void rejectUnresolved(InterfaceDefinition definition, Caller caller, List<Candidate> candidates,
-                                         List<Ref> refs, Map<ReferenceKind, Set<String>> existing) {
+                                         List<Ref> refs, Map<Reference, Set<String>> existing) {
         boolean changed = true;
         while (changed) {
             changed = false;
-            Map<ReferenceKind, Set<String>> provided = providedInRequest(definition, candidates);
+            Map<Reference, Set<String>> provided = providedInRequest(definition, candidates, refs);
             for (Ref ref : refs) {
                 if (!ref.candidate().alive()) {
                     continue;
                 }
-                ReferenceKind kind = ref.field().references();
+                Reference kind = ref.field().reference();
                 if (existing.get(kind).contains(ref.code()) || provided.get(kind).contains(ref.code())) {
                     continue;
                 }
-                String waiting = kind.stagedInterface() == null ? ""
-                        : ", and none waiting from " + caller.sourceSystem();
+                String waiting = kind.toInterface() ? ", and none waiting from " + caller.sourceSystem() : "";
                 ref.candidate().reject(ProblemType.UNKNOWN_REFERENCE, new FieldError(
                         ref.candidate().pathPrefix + "data." + ref.field().name(), ErrorCode.UNKNOWN_REFERENCE,
                         "No active " + kind.label() + " with code '" + ref.code() + "'" + waiting));
@@ -294,28 +294,33 @@ public class RecordIntakeService {
         }
     }
 
-    private static Map<ReferenceKind, Set<String>> providedInRequest(InterfaceDefinition definition,
-                                                                     List<Candidate> candidates) {
-        Map<ReferenceKind, Set<String>> provided = new EnumMap<>(ReferenceKind.class);
-        for (ReferenceKind kind : ReferenceKind.values()) {
-            Set<String> codes = new HashSet<>();
-            if (definition.name().equals(kind.stagedInterface())) {
-                for (Candidate c : candidates) {
-                    if (c.alive() && c.envelope.operation() != Operation.DELETE && provides(kind, c.envelope)) {
-                        JsonNode code = c.envelope.data().get("code");
-                        if (code != null && code.isTextual()) {
-                            codes.add(code.textValue());
+    /** Per reference made, the codes that accepted records of this same request provide. */
+    private static Map<Reference, Set<String>> providedInRequest(InterfaceDefinition definition,
+                                                                 List<Candidate> candidates, List<Ref> refs) {
+        Map<Reference, Set<String>> provided = new HashMap<>();
+        for (Ref ref : refs) {
+            Reference kind = ref.field().reference();
+            provided.computeIfAbsent(kind, k -> {
+                Set<String> codes = new HashSet<>();
+                if (definition.name().equals(k.targetInterface())) {
+                    for (Candidate c : candidates) {
+                        if (c.alive() && c.envelope.operation() != Operation.DELETE && provides(k, c.envelope)) {
+                            JsonNode code = c.envelope.data().get("code");
+                            if (code != null && code.isTextual()) {
+                                codes.add(code.textValue());
+                            }
                         }
                     }
                 }
-            }
-            provided.put(kind, codes);
+                return codes;
+            });
         }
         return provided;
     }
 
-    private static boolean provides(ReferenceKind kind, Envelope envelope) {
-        return kind != ReferenceKind.COMPANY_PARTNER || "COMPANY".equals(envelope.data().path("type").asText());
+    /** Whether the record meets the reference's condition (a parent must be a COMPANY). */
+    private static boolean provides(Reference kind, Envelope envelope) {
+        return kind.whereField() == null || kind.whereValue().equals(envelope.data().path(kind.whereField()).asText());
     }
 
     private Uni<Void> store(InterfaceDefinition definition, Caller caller, List<Candidate> candidates,

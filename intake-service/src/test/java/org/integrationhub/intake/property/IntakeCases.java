@@ -62,10 +62,10 @@ public final class IntakeCases {
 
     public Gen<RequestCase> requests() {
         return random -> {
-            InterfaceDefinition definition = Gen.frequency(weight(45, Gen.constant(InterfaceRegistry.DEPARTMENTS)),
-                    weight(25, Gen.constant(InterfaceRegistry.EMPLOYEES)),
-                    weight(30, Gen.constant(InterfaceRegistry.PARTNERS))).next(random);
-            boolean erp = definition == InterfaceRegistry.PARTNERS && random.nextBoolean();
+            InterfaceDefinition definition = Gen.frequency(weight(45, Gen.constant(InterfaceRegistry.get("departments"))),
+                    weight(25, Gen.constant(InterfaceRegistry.get("employees"))),
+                    weight(30, Gen.constant(InterfaceRegistry.get("partners")))).next(random);
+            boolean erp = definition == InterfaceRegistry.get("partners") && random.nextBoolean();
             String source = erp ? "ERP" : "HIS";
             boolean batch = random.nextInt(10) < 3;
             int size = batch ? random.nextInt(1, 7) : 1;
@@ -73,7 +73,7 @@ public final class IntakeCases {
             for (int i = 0; i < size; i++) {
                 RecordCase record = record(definition, source).next(random);
                 // a department may name an earlier department of its batch as parent
-                if (batch && i > 0 && definition == InterfaceRegistry.DEPARTMENTS && random.nextInt(4) == 0
+                if (batch && i > 0 && definition == InterfaceRegistry.get("departments") && random.nextInt(4) == 0
                         && !record.touches("data.parentCode")) {
                     RecordCase parent = records.get(random.nextInt(i));
                     if (parent.parentId() == null) {
@@ -192,11 +192,13 @@ public final class IntakeCases {
     }
 
     private Gen<JsonNode> valid(InterfaceDefinition definition, FieldSpec field, String source, String partnerType) {
-        if (field.references() != null) {
-            return switch (field.references()) {
-                case DEPARTMENT -> Gen.constant(JSON.textNode(world.department()));
-                case PARTNER_CATEGORY -> Gen.elements(CATEGORIES).map(JSON::textNode);
-                case COMPANY_PARTNER -> Gen.constant(JSON.textNode(world.company(source)));
+        if (field.reference() != null) {
+            String target = field.reference().toInterface() ? field.reference().targetInterface() : "master data";
+            return switch (target) {
+                case "departments" -> Gen.constant(JSON.textNode(world.department()));
+                case "master data" -> Gen.elements(CATEGORIES).map(JSON::textNode);
+                case "partners" -> Gen.constant(JSON.textNode(world.company(source)));
+                default -> throw new IllegalStateException("no generator for references to " + target);
             };
         }
         return switch (field.type()) {
@@ -381,7 +383,7 @@ public final class IntakeCases {
                             JSON.textNode(Texts.astral(field.maxLength()))),
                     set(place, "every odd character", Expect.VALID, JSON.textNode(oddText(field.maxLength())))));
             case CODE -> {
-                if (field.references() == null) {
+                if (field.reference() == null) {
                     faults.add(Gen.elements(
                             set(place, "with a space", Expect.INVALID, JSON.textNode("A B")),
                             set(place, "with a letter outside ASCII", Expect.INVALID, JSON.textNode("É1")),
@@ -395,12 +397,12 @@ public final class IntakeCases {
                             set(place, "a code of the right shape in lower case", Expect.INVALID, true,
                                     JSON.textNode(valueOf(data, field).toLowerCase()))));
                 }
-                if (field.name().equals("parentCode") && definition == InterfaceRegistry.DEPARTMENTS) {
+                if (field.name().equals("parentCode") && definition == InterfaceRegistry.get("departments")) {
                     // placed on the whole of data: another fault changing the code would change its meaning
                     faults.add(Gen.constant(fault("data", "parentCode = its own code", Expect.INVALID, false,
                             (env, ctx) -> setAt(env, place, env.path("data").path("code").deepCopy()))));
                 }
-                if (field.name().equals("parentCode") && definition == InterfaceRegistry.PARTNERS) {
+                if (field.name().equals("parentCode") && definition == InterfaceRegistry.get("partners")) {
                     faults.add(Gen.elements(
                             set(place, "a person", Expect.INVALID, true, JSON.textNode(world.hisPerson())),
                             set(place, "another system's company", Expect.INVALID, true,
@@ -522,7 +524,7 @@ public final class IntakeCases {
                 rawBytes("a code point above U+10FFFF F4 90 80 80", 0xF4, 0x90, 0x80, 0x80),
                 rawBytes("a stray continuation byte 80", 0x80),
                 rawBytes("the byte FF", 0xFF)));
-        if (definition != InterfaceRegistry.PARTNERS) {
+        if (definition != InterfaceRegistry.get("partners")) {
             faults.add(new RequestFault("the ERP key, which may send partners only", Expect.INVALID, false, false, (call, token) ->
                     new HttpCall(call.path(), ERP_KEY, call.contentType(), call.idempotencyKey(), call.body())));
         }

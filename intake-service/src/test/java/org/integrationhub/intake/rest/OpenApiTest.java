@@ -6,8 +6,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.integrationhub.devsupport.PostgresTestResource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.integrationhub.common.registry.InterfaceDefinition;
+import org.integrationhub.common.registry.InterfaceRegistry;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
@@ -26,11 +29,11 @@ class OpenApiTest {
         given().accept("application/json").when().get("/q/openapi")
                 .then().statusCode(200)
                 .body("info.title", equalTo("Integration Hub intake API"))
-                .body("paths.'/api/v1/interfaces/{interface}/records'.post.responses.'202'", notNullValue())
-                .body("paths.'/api/v1/interfaces/{interface}/records'.post.responses.'400'", notNullValue())
+                .body("paths.'/api/v1/interfaces/departments/records'.post.responses.'202'", notNullValue())
+                .body("paths.'/api/v1/interfaces/departments/records'.post.responses.'400'", notNullValue())
                 .body("paths.'/api/v1/receipts/{receiptId}'.get", notNullValue())
                 .body("paths.'/api/v1/receipts/{receiptId}'.get.responses.'400'", notNullValue())
-                .body("paths.'/api/v1/interfaces/{interface}/records/batch'.post.responses.'415'", notNullValue())
+                .body("paths.'/api/v1/interfaces/departments/records/batch'.post.responses.'415'", notNullValue())
                 .body("info.description", containsString("405 with an Allow header"))
                 .body("info.description", containsString("Content-Encoding other than identity"))
                 .body("components.securitySchemes.apiKey.name", equalTo("X-API-Key"))
@@ -65,9 +68,32 @@ class OpenApiTest {
             }
         }
         assertThat(operations).isGreaterThanOrEqualTo(5);
-        JsonNode examples = doc.at("/paths/~1api~1v1~1interfaces~1{interface}~1records/post/requestBody/content"
-                + "/application~1json/examples");
-        assertThat(examples.has("departments") && examples.has("employees") && examples.has("partners")).isTrue();
+        // every interface the service serves has typed operations of its own, with its declaration's example
+        // (the packaged jar of OpenApiIT serves the product's interfaces; the tests add the throwaway one)
+        List<String> served = given().header("X-API-Key", "his-dev-key").when().get("/api/v1/interfaces")
+                .then().statusCode(200).extract().jsonPath().getList("name", String.class);
+        assertThat(served).contains("departments", "employees", "partners");
+        for (String name : served) {
+            InterfaceDefinition d = InterfaceRegistry.get(name);
+            JsonNode single = doc.path("paths").path("/api/v1/interfaces/" + d.name() + "/records").path("post");
+            JsonNode batch = doc.path("paths").path("/api/v1/interfaces/" + d.name() + "/records/batch").path("post");
+            assertThat(single.path("operationId").asText()).as(d.name()).isNotBlank();
+            assertThat(batch.path("operationId").asText()).as(d.name()).isNotBlank();
+            JsonNode body = single.path("requestBody").path("content").path("application/json");
+            assertThat(body.path("examples").path(d.name()).path("value"))
+                    .isEqualTo(new ObjectMapper().readTree(d.example()));
+            String envelope = body.path("schema").path("$ref").asText().replace("#/components/schemas/", "");
+            JsonNode data = doc.path("components").path("schemas").path(envelope).path("properties").path("data");
+            String dataSchema = data.path("$ref").asText().replace("#/components/schemas/", "");
+            assertThat(doc.path("components").path("schemas").path(dataSchema).path("properties").path("code")
+                    .path("pattern").asText()).as(d.name() + " data schema").isNotBlank();
+            for (var field : d.fields()) {
+                assertThat(doc.path("components").path("schemas").path(dataSchema).path("properties").has(field.name()))
+                        .as(d.name() + "." + field.name()).isTrue();
+            }
+        }
+        assertThat(doc.path("paths").has("/api/v1/interfaces/{interface}/records")).as("the templated path is replaced")
+                .isFalse();
     }
 
     @Test

@@ -50,12 +50,9 @@ import java.util.Set;
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 public class JobResource {
 
-    private static final Set<String> PATCHABLE =
-            Set.of("enabled", "intervalNumber", "intervalType", "priority", "remainingRuns", "args", "nextRun");
-
     /** The longest interval between runs (and the furthest next run): a year. */
-    static final Duration MAX_INTERVAL = Duration.ofDays(366);
-    static final int MAX_INTERVAL_SECONDS = (int) MAX_INTERVAL.toSeconds();
+    static final int MAX_INTERVAL_SECONDS = 366 * 24 * 60 * 60;
+    static final Duration MAX_INTERVAL = Duration.ofSeconds(MAX_INTERVAL_SECONDS);
     static final int MAX_PRIORITY = 10_000;
     static final int MAX_REMAINING_RUNS = 1_000_000;
     static final Instant EARLIEST_NEXT_RUN = Instant.parse("2000-01-01T00:00:00Z");
@@ -72,25 +69,23 @@ public class JobResource {
     org.integrationhub.common.security.CallerContext callerContext;
     @Inject
     JobRunner runner;
+    @Inject
+    OperatorInput input;
 
     @GET
-    @Operation(summary = "List the jobs", description = "Every job of the schedule table in priority order, with its "
+    @Operation(operationId = "listJobs", summary = "List the jobs", description = "Every job of the schedule table in priority order, with its "
             + "interval, next run, remaining runs, args and how its last run went.")
     @APIResponse(responseCode = "200", description = "The jobs", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.ARRAY, implementation = JobView.class)))
-    @APIResponse(responseCode = "401", description = "No or unknown API key")
-    @APIResponse(responseCode = "403", description = "Not an operator key")
     public Uni<List<JobView>> list() {
         return schedule.list();
     }
 
     @GET
     @Path("/{name}")
-    @Operation(summary = "Read a job", description = "One job of the schedule table.")
+    @Operation(operationId = "getJob", summary = "Read a job", description = "One job of the schedule table.")
     @APIResponse(responseCode = "200", description = "The job", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = JobView.class)))
-    @APIResponse(responseCode = "401", description = "No or unknown API key")
-    @APIResponse(responseCode = "403", description = "Not an operator key")
     @APIResponse(responseCode = "404", description = "No such job")
     public Uni<JobView> get(@PathParam("name") String name) {
         return schedule.find(name).onItem().ifNull().failWith(() -> noSuchJob(name));
@@ -99,7 +94,7 @@ public class JobResource {
     @PATCH
     @Path("/{name}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change a job", description = "Sets any of enabled, intervalNumber, intervalType, priority "
+    @Operation(operationId = "changeJob", summary = "Change a job", description = "Sets any of enabled, intervalNumber, intervalType, priority "
             + "(-10000 to 10000), remainingRuns (-1 unlimited, up to 1000000), args and nextRun; fields left out stay "
             + "as they are. The interval is at most a year; nextRun lies between 2000 and a year from now, to the "
             + "microsecond; args must be what the job's target takes (staging.process: interface, batchSize 1-1000; "
@@ -110,25 +105,18 @@ public class JobResource {
     @APIResponse(responseCode = "200", description = "The job as changed",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
     @APIResponse(responseCode = "400", description = "A field breaks a rule; errors[] names it")
-    @APIResponse(responseCode = "401", description = "No or unknown API key")
-    @APIResponse(responseCode = "403", description = "Not an operator key")
     @APIResponse(responseCode = "404", description = "No such job")
     public Uni<JobView> patch(@PathParam("name") String name, byte[] body) {
         List<FieldError> errors = new ArrayList<>();
-        JsonNode change = JsonBody.object(body, PATCHABLE, "cannot be changed; changeable", errors);
-        Boolean enabled = bool(change, "enabled", errors);
-        Integer intervalNumber = integer(change, "intervalNumber", 1, MAX_INTERVAL_SECONDS, errors);
-        String intervalType = intervalType(change, errors);
-        Integer priority = integer(change, "priority", -MAX_PRIORITY, MAX_PRIORITY, errors);
-        Integer remainingRuns = integer(change, "remainingRuns", -1, MAX_REMAINING_RUNS, errors);
-        JsonNode argsNode = change.get("args");
-        if (argsNode != null && !argsNode.isObject()) {
-            errors.add(new FieldError("args", ErrorCode.INVALID_FORMAT, "args must be a JSON object"));
-            argsNode = null;
-        }
-        OffsetDateTime nextRun = nextRun(change, errors);
+        JobChange change = input.read(body, JobChange.class, "cannot be changed; changeable", errors);
+        Boolean enabled = change.enabled();
+        Integer intervalNumber = change.intervalNumberValue();
+        String intervalType = change.intervalType();
+        Integer priority = change.priorityValue();
+        Integer remainingRuns = change.remainingRunsValue();
+        OffsetDateTime nextRun = nextRun(change.nextRun(), errors);
         JsonBody.rejectIfAny(errors);
-        JsonNode args = argsNode;
+        JsonNode args = change.args();
         return schedule.find(name).onItem().ifNull().failWith(() -> noSuchJob(name)).chain(job -> {
             // the interval and the args are judged whole: what the job will run with after this change
             IntervalType type = IntervalType.fromWire(intervalType != null ? intervalType : job.intervalType());
@@ -152,34 +140,24 @@ public class JobResource {
     }
 
     /** nextRun: an instant from 2000 to a year from now, to the microsecond, so it reads back as sent. */
-    private OffsetDateTime nextRun(JsonNode change, List<FieldError> errors) {
-        JsonNode value = change.get("nextRun");
-        if (value == null) {
+    private OffsetDateTime nextRun(OffsetDateTime nextRun, List<FieldError> errors) {
+        if (nextRun == null) {
             return null;
         }
-        try {
-            OffsetDateTime nextRun = OffsetDateTime.parse(value.asText());
-            String fault = new InstantRange(EARLIEST_NEXT_RUN, clock.instant().plus(MAX_INTERVAL)).fault(nextRun);
-            if (fault != null) {
-                errors.add(new FieldError("nextRun", ErrorCode.INVALID_VALUE, "nextRun " + fault));
-                return null;
-            }
-            return nextRun;
-        } catch (DateTimeParseException e) {
-            errors.add(new FieldError("nextRun", ErrorCode.INVALID_FORMAT,
-                    "nextRun must be an ISO-8601 date-time with an offset"));
+        String fault = new InstantRange(EARLIEST_NEXT_RUN, clock.instant().plus(MAX_INTERVAL)).fault(nextRun);
+        if (fault != null) {
+            errors.add(new FieldError("nextRun", ErrorCode.INVALID_VALUE, "nextRun " + fault));
             return null;
         }
+        return nextRun;
     }
 
     @POST
     @Path("/{name}/run")
-    @Operation(summary = "Run a job now", description = "Runs the job once on this processor instance and answers "
+    @Operation(operationId = "runJob", summary = "Run a job now", description = "Runs the job once on this processor instance and answers "
             + "the run when it has finished. The schedule (next run, remaining runs) is left as it is.")
     @APIResponse(responseCode = "200", description = "The finished run",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobRun.class)))
-    @APIResponse(responseCode = "401", description = "No or unknown API key")
-    @APIResponse(responseCode = "403", description = "Not an operator key")
     @APIResponse(responseCode = "404", description = "No such job")
     public Uni<JobRun> runNow(@PathParam("name") String name) {
         return runner.runNow(name).onItem().ifNull().failWith(() -> noSuchJob(name))
@@ -189,11 +167,9 @@ public class JobResource {
 
     @GET
     @Path("/{name}/runs")
-    @Operation(summary = "A job's recent runs", description = "Newest first: start, end, rows handled, outcome, error.")
+    @Operation(operationId = "listJobRuns", summary = "A job's recent runs", description = "Newest first: start, end, rows handled, outcome, error.")
     @APIResponse(responseCode = "200", description = "The runs", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.ARRAY, implementation = JobRun.class)))
-    @APIResponse(responseCode = "401", description = "No or unknown API key")
-    @APIResponse(responseCode = "403", description = "Not an operator key")
     @APIResponse(responseCode = "404", description = "No such job")
     public Uni<List<JobRun>> runs(@PathParam("name") String name, @QueryParam("limit") Integer limit) {
         int n = limit == null ? 20 : Math.max(1, Math.min(limit, 500));
@@ -211,48 +187,5 @@ public class JobResource {
 
     private static ProblemException noSuchJob(String name) {
         return ProblemException.notFound("No job named " + name + "; GET /api/v1/admin/jobs lists them");
-    }
-
-    private static Boolean bool(JsonNode change, String field, List<FieldError> errors) {
-        JsonNode value = change.get(field);
-        if (value == null) {
-            return null;
-        }
-        if (!value.isBoolean()) {
-            errors.add(new FieldError(field, ErrorCode.INVALID_FORMAT, field + " must be true or false"));
-            return null;
-        }
-        return value.booleanValue();
-    }
-
-    private static Integer integer(JsonNode change, String field, int min, int max, List<FieldError> errors) {
-        JsonNode value = change.get(field);
-        if (value == null) {
-            return null;
-        }
-        if (!value.isIntegralNumber()) {
-            errors.add(new FieldError(field, ErrorCode.INVALID_FORMAT, field + " must be a whole number"));
-            return null;
-        }
-        if (!value.canConvertToInt() || value.intValue() < min || value.intValue() > max) {
-            errors.add(new FieldError(field, ErrorCode.INVALID_VALUE,
-                    field + " must be a whole number from " + min + " to " + max));
-            return null;
-        }
-        return value.intValue();
-    }
-
-    private static String intervalType(JsonNode change, List<FieldError> errors) {
-        JsonNode value = change.get("intervalType");
-        if (value == null) {
-            return null;
-        }
-        try {
-            return IntervalType.fromWire(value.asText()).wire();
-        } catch (IllegalArgumentException e) {
-            errors.add(new FieldError("intervalType", ErrorCode.INVALID_VALUE,
-                    "intervalType must be one of seconds, minutes, hours, days, weeks, months"));
-            return null;
-        }
     }
 }

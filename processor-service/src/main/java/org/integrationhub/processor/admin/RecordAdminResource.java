@@ -1,5 +1,6 @@
 package org.integrationhub.processor.admin;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
@@ -49,8 +50,9 @@ import java.util.stream.Collectors;
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 public class RecordAdminResource {
 
-    static final Set<String> RETRY_FILTER = Set.of("interface", "sourceSystem", "externalId", "errorClass");
 
+    @Inject
+    OperatorInput input;
     @Inject
     StagingAdminRepository staging;
     @Inject
@@ -60,13 +62,11 @@ public class RecordAdminResource {
 
     @GET
     @Path("/records")
-    @Operation(summary = "List staging rows", description = "Staging rows of every interface, newest received first, "
+    @Operation(operationId = "listStagingRows", summary = "List staging rows", description = "Staging rows of every interface, newest received first, "
             + "filtered. Rows of one record: sourceSystem and externalId.")
     @APIResponse(responseCode = "200", description = "One page", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = StagingRowPage.class)))
     @APIResponse(responseCode = "400", description = "A query parameter is invalid")
-    @APIResponse(responseCode = "401", description = "No or unknown API key")
-    @APIResponse(responseCode = "403", description = "Not an operator key")
     public Uni<Page<StagingRowView>> list(
             @Parameter(description = "departments, employees or partners") @QueryParam("interface") String interfaceName,
             @Parameter(description = "PENDING, PROCESSING, PROCESSED, FAILED or SKIPPED") @QueryParam("status") String status,
@@ -82,13 +82,11 @@ public class RecordAdminResource {
 
     @POST
     @Path("/records/{receiptId}/retry")
-    @Operation(summary = "Retry a failed row", description = "Puts one FAILED row back to PENDING as if it were new "
+    @Operation(operationId = "retryRow", summary = "Retry a failed row", description = "Puts one FAILED row back to PENDING as if it were new "
             + "(attempts from 0, error cleared) and wakes the processors. It is applied in sentAt order with the "
             + "record's other rows; if a newer change was applied meanwhile it ends SKIPPED.")
     @APIResponse(responseCode = "200", description = "The row, now PENDING",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StagingRowView.class)))
-    @APIResponse(responseCode = "401", description = "No or unknown API key")
-    @APIResponse(responseCode = "403", description = "Not an operator key")
     @APIResponse(responseCode = "404", description = "No staging row with this receipt")
     @APIResponse(responseCode = "409", description = "The row is not FAILED")
     public Uni<StagingRowView> retryOne(@PathParam("receiptId") String receiptId) {
@@ -100,7 +98,7 @@ public class RecordAdminResource {
     @POST
     @Path("/records/retry")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Retry failed rows in bulk", description = "Puts every FAILED row matching the filter back to "
+    @Operation(operationId = "retryRows", summary = "Retry failed rows in bulk", description = "Puts every FAILED row matching the filter back to "
             + "PENDING, as the single retry does, in one transaction. Every filter field is optional; {} retries "
             + "every failed row.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
@@ -109,41 +107,30 @@ public class RecordAdminResource {
     @APIResponse(responseCode = "200", description = "How many rows went back to PENDING",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Retried.class)))
     @APIResponse(responseCode = "400", description = "The filter is invalid; errors[] names the field")
-    @APIResponse(responseCode = "401", description = "No or unknown API key")
-    @APIResponse(responseCode = "403", description = "Not an operator key")
     public Uni<Retried> retryMatching(byte[] body) {
         List<FieldError> errors = new ArrayList<>();
-        JsonNode filter = JsonBody.object(body, RETRY_FILTER, "is not a filter; filters", errors);
-        for (Iterator<String> it = filter.fieldNames(); it.hasNext(); ) {
-            String field = it.next();
-            if (RETRY_FILTER.contains(field) && !filter.get(field).isTextual()) {
-                errors.add(new FieldError(field, ErrorCode.INVALID_FORMAT, field + " must be a string"));
-            }
-        }
-        String interfaceName = text(filter, "interface");
-        if (interfaceName != null && !interfaceNames().contains(interfaceName)) {
-            errors.add(new FieldError("interface", ErrorCode.INVALID_VALUE, "interface must be one of " + interfaceNames()));
-        }
-        String errorClass = text(filter, "errorClass");
-        Set<String> classes = Arrays.stream(ErrorClass.values()).map(Enum::name).collect(Collectors.toSet());
-        if (errorClass != null && !classes.contains(errorClass)) {
-            errors.add(new FieldError("errorClass", ErrorCode.INVALID_VALUE, "errorClass must be one of " + classes));
-        }
+        RetryFilterInput filter = input.read(body, RetryFilterInput.class, "is not a filter; filters", errors);
         JsonBody.rejectIfAny(errors);
-        return staging.retry(null, new RetryFilter(interfaceName, text(filter, "sourceSystem"),
-                text(filter, "externalId"), errorClass), callerContext.get().keyName()).map(Retried::new);
+        return staging.retry(null, new RetryFilter(filter.interfaceName(), filter.sourceSystem(), filter.externalId(),
+                filter.errorClass()), callerContext.get().keyName()).map(Retried::new);
+    }
+
+    /** The filter of a bulk retry: every field optional. */
+    public record RetryFilterInput(
+            @JsonProperty("interface") @OneOf(interfaces = true) String interfaceName,
+            String sourceSystem,
+            String externalId,
+            @OneOf(ErrorClass.class) String errorClass) {
     }
 
     @POST
     @Path("/records/{receiptId}/reapply")
-    @Operation(summary = "Re-apply a skipped row on purpose", description = "Puts one SKIPPED row back to PENDING to be "
+    @Operation(operationId = "reapplyRow", summary = "Re-apply a skipped row on purpose", description = "Puts one SKIPPED row back to PENDING to be "
             + "applied although a change sent later was applied already: the record takes this row's data and its "
             + "order fence moves back to this row's sentAt, so later changes apply again. For a record whose fence "
             + "is wrong (a change sent with a wrong clock). Audited like a retry.")
     @APIResponse(responseCode = "200", description = "The row, now PENDING",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StagingRowView.class)))
-    @APIResponse(responseCode = "401", description = "No or unknown API key")
-    @APIResponse(responseCode = "403", description = "Not an operator key")
     @APIResponse(responseCode = "404", description = "No staging row with this receipt")
     @APIResponse(responseCode = "409", description = "The row is not SKIPPED")
     public Uni<StagingRowView> reapply(@PathParam("receiptId") String receiptId) {
@@ -155,15 +142,13 @@ public class RecordAdminResource {
 
     @GET
     @Path("/audit")
-    @Operation(summary = "The audit log", description = "Operator actions, newest first: retries with their filter "
+    @Operation(operationId = "listAuditLog", summary = "The audit log", description = "Operator actions, newest first: retries with their filter "
             + "and count, re-applies, schedule changes (before and after) and manual runs; who and when.")
     @APIResponse(responseCode = "200", description = "The actions", content = @Content(
             mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY,
                     implementation = AuditLog.Entry.class)))
     @APIResponse(responseCode = "400", description = "A query parameter is invalid")
-    @APIResponse(responseCode = "401", description = "No or unknown API key")
-    @APIResponse(responseCode = "403", description = "Not an operator key")
     public Uni<List<AuditLog.Entry>> audit(
             @Parameter(description = "Only actions on this receipt id or job name") @QueryParam("target") String target,
             @Parameter(description = "How many, 1 to 500 (default 50)") @QueryParam("limit") String limit) {
@@ -174,13 +159,11 @@ public class RecordAdminResource {
 
     @GET
     @Path("/stats")
-    @Operation(summary = "Staging statistics", description = "Rows per interface and status, and how long the oldest "
+    @Operation(operationId = "getStagingStats", summary = "Staging statistics", description = "Rows per interface and status, and how long the oldest "
             + "PENDING row of each interface has waited. Counts the whole staging table when asked (the processor's "
             + "metrics keep a cached backlog for dashboards).")
     @APIResponse(responseCode = "200", description = "The counts",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Stats.class)))
-    @APIResponse(responseCode = "401", description = "No or unknown API key")
-    @APIResponse(responseCode = "403", description = "Not an operator key")
     public Uni<Stats> stats() {
         return staging.stats();
     }
@@ -201,11 +184,6 @@ public class RecordAdminResource {
 
     private static Set<String> interfaceNames() {
         return InterfaceRegistry.all().stream().map(d -> d.name()).collect(Collectors.toSet());
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value != null && value.isTextual() ? value.asText() : null;
     }
 
     /** The row after an operator's change to it: 404 when there is none, 409 when it was not in the state needed. */

@@ -6,6 +6,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.integrationhub.common.model.RecordStatus;
 import org.integrationhub.common.registry.InterfaceRegistry;
 import org.integrationhub.processor.business.BusinessReads;
 import org.integrationhub.processor.business.ListQuery;
@@ -139,7 +140,7 @@ public class StagingAdminRepository {
                 InterfaceStats s = byInterface.computeIfAbsent(row.getString("interface"),
                         name -> new InterfaceStats(name, new LinkedHashMap<>(), null));
                 s.rows().put(row.getString("status"), row.getLong("rows"));
-                if ("PENDING".equals(row.getString("status"))) {
+                if (RecordStatus.PENDING.name().equals(row.getString("status"))) {
                     byInterface.put(s.interfaceName(), new InterfaceStats(s.interfaceName(), s.rows(),
                             row.getDouble("oldest_seconds")));
                 }

@@ -29,7 +29,7 @@ public final class BusinessReads {
                 .map(rows -> rows.size() == 0 ? null : mapper.apply(rows.iterator().next()));
     }
 
-    static <T> Uni<List<T>> all(Pool pool, String sql, Tuple params, Function<Row, T> mapper) {
+    public static <T> Uni<List<T>> all(Pool pool, String sql, Tuple params, Function<Row, T> mapper) {
         return pool.preparedQuery(sql).execute(params).map(rows -> {
             List<T> items = new ArrayList<>(rows.size());
             for (Row row : rows) {

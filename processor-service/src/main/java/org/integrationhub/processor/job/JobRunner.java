@@ -6,9 +6,17 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import io.vertx.mutiny.sqlclient.Pool;
+import org.integrationhub.common.model.Transactions;
+import org.integrationhub.processor.config.WorkerIdentity;
+import org.integrationhub.processor.metrics.ProcessingMetrics;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,9 +31,13 @@ public class JobRunner {
     @Inject
     JobScheduleRepository schedule;
     @Inject
-    org.integrationhub.processor.config.WorkerIdentity identity;
+    Pool pool;
     @Inject
-    org.integrationhub.processor.metrics.ProcessingMetrics metrics;
+    Clock clock;
+    @Inject
+    WorkerIdentity identity;
+    @Inject
+    ProcessingMetrics metrics;
 
     private final Map<String, JobTarget> targets = new HashMap<>();
 
@@ -57,10 +69,20 @@ public class JobRunner {
 
     /** Claims and runs every due job; answers how many ran. */
     public Uni<Integer> runDue() {
-        return schedule.claimDue().chain(due -> Multi.createFrom().iterable(due)
+        return claimDue().chain(due -> Multi.createFrom().iterable(due)
                 .onItem().transformToUniAndConcatenate(job -> run(job.name(), job.target(), job.args(), "SCHEDULE"))
                 .collect().asList()
-                .map(java.util.List::size));
+                .map(List::size));
+    }
+
+    /**
+     * Claims every due run in one transaction: each due job's next run is moved on before anyone runs it, so
+     * one due run happens once however many processors tick at the same moment.
+     */
+    Uni<List<ScheduledJob>> claimDue() {
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        return Transactions.run(pool, conn -> schedule.lockDue(conn, now)
+                .call(due -> schedule.advanceAll(conn, due, now)));
     }
 
     /** Runs a job now on this instance, outside its schedule (which it leaves as it is); null if no such job. */

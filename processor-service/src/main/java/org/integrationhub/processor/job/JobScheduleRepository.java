@@ -8,7 +8,6 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.integrationhub.common.model.Transactions;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -38,6 +37,12 @@ public class JobScheduleRepository {
                    last_started_at = $3,
                    updated_at = $3
              WHERE name = $1""";
+
+    /** A job as a new release brings it; never overwrites the row an operator may have changed. */
+    static final String ENSURE = """
+            INSERT INTO scheduled_job (name, description, target, args, interval_number, interval_type, priority)
+            VALUES ($1, $2, $3, $4, $5, 'seconds', $6)
+            ON CONFLICT (name) DO NOTHING""";
 
     static final String START_RUN = """
             INSERT INTO job_run (job_name, worker, trigger, started_at) VALUES ($1, $2, $3, $4)
@@ -92,23 +97,26 @@ public class JobScheduleRepository {
     @Inject
     Clock clock;
 
-    /**
-     * Claims every due run in one transaction: each due job's next run is moved on before anyone runs
-     * it, so one due run happens once however many processors tick at the same moment.
-     */
-    public Uni<List<ScheduledJob>> claimDue() {
-        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-        return Transactions.run(pool, conn -> conn.preparedQuery(LOCK_DUE).execute(Tuple.of(now))
-                .chain(rows -> {
-                    List<ScheduledJob> due = new ArrayList<>();
-                    for (Row row : rows) {
-                        due.add(job(row));
-                    }
-                    return advanceAll(conn, due, now).replaceWith(due);
-                }));
+    /** The due jobs, locked on {@code conn}'s transaction so that a replica claiming at the same moment skips them. */
+    public Uni<List<ScheduledJob>> lockDue(SqlConnection conn, OffsetDateTime now) {
+        return conn.preparedQuery(LOCK_DUE).execute(Tuple.of(now)).map(rows -> {
+            List<ScheduledJob> due = new ArrayList<>();
+            for (Row row : rows) {
+                due.add(job(row));
+            }
+            return due;
+        });
     }
 
-    private Uni<Void> advanceAll(SqlConnection conn, List<ScheduledJob> due, OffsetDateTime now) {
+    /** Ensures the job {@code name} exists, as given, unless it does already (an operator's changes stay). */
+    public Uni<Boolean> ensure(String name, String description, String target, JsonObject args, int intervalSeconds,
+                               int priority) {
+        return pool.preparedQuery(ENSURE).execute(Tuple.of(name, description, target, args, intervalSeconds, priority))
+                .map(rows -> rows.rowCount() == 1);
+    }
+
+    /** Takes each due run off the schedule on {@code conn}'s transaction: its next run, one run fewer. */
+    public Uni<Void> advanceAll(SqlConnection conn, List<ScheduledJob> due, OffsetDateTime now) {
         if (due.isEmpty()) {
             return Uni.createFrom().voidItem();
         }

@@ -4,22 +4,22 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.vertx.core.json.JsonObject;
 import jakarta.inject.Inject;
 import org.integrationhub.devsupport.PostgresTestResource;
-import org.integrationhub.processor.apply.StagingProcessor;
+import org.integrationhub.processor.staging.StagingProcessor;
 import org.junit.jupiter.api.Test;
 
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.integrationhub.processor.ProcessorFixture.drain;
+import static org.integrationhub.processor.ProcessorFixture.operator;
+import static org.integrationhub.processor.StagingFixture.department;
 import static org.integrationhub.processor.StagingFixture.execute;
 import static org.integrationhub.processor.StagingFixture.queryString;
 import static org.integrationhub.processor.StagingFixture.stage;
@@ -31,14 +31,11 @@ import static org.integrationhub.processor.StagingFixture.unique;
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
 class HardeningAdminTest {
 
-    static final String OPS = "ops-dev-key";
-    static final Duration WAIT = Duration.ofSeconds(30);
-
     @Inject
     StagingProcessor processor;
 
     static io.restassured.specification.RequestSpecification ops() {
-        return given().urlEncodingEnabled(false).header("X-API-Key", OPS);
+        return operator().urlEncodingEnabled(false);
     }
 
     @Test
@@ -106,21 +103,21 @@ class HardeningAdminTest {
         String code = unique("F");
         OffsetDateTime now = OffsetDateTime.parse("2026-11-26T08:00:00Z");
         // a change once accepted with a far-future sentAt set the fence there
-        stage("departments", "HIS", code, "CREATE", now.plusYears(500), dept(code, "Frozen"));
-        drain();
-        UUID real = stage("departments", "HIS", code, "UPDATE", now, dept(code, "Real name"));
-        drain();
+        stage("departments", "HIS", code, "CREATE", now.plusYears(500), department(code, "Frozen", null));
+        drain(processor, "departments");
+        UUID real = stage("departments", "HIS", code, "UPDATE", now, department(code, "Real name", null));
+        drain(processor, "departments");
         assertThat(state(real).status()).isEqualTo("SKIPPED");
 
         ops().post("/api/v1/admin/records/" + real + "/reapply").then().statusCode(200)
                 .body("status", equalTo("PENDING"));
-        drain();
+        drain(processor, "departments");
         assertThat(state(real).status()).isEqualTo("PROCESSED");
         assertThat(queryString("SELECT name || '@' || last_sent_at::text FROM department WHERE code = ?", code))
                 .isEqualTo("Real name@2026-11-26 08:00:00+00");
         // later changes apply again
-        UUID later = stage("departments", "HIS", code, "UPDATE", now.plusMinutes(1), dept(code, "Later"));
-        drain();
+        UUID later = stage("departments", "HIS", code, "UPDATE", now.plusMinutes(1), department(code, "Later", null));
+        drain(processor, "departments");
         assertThat(state(later).status()).isEqualTo("PROCESSED");
 
         ops().get("/api/v1/admin/audit?target=" + real).then().statusCode(200)
@@ -136,13 +133,5 @@ class HardeningAdminTest {
         ops().get("/api/v1/admin/audit?limit=5").then().statusCode(200)
                 .body("find { it.detail.filter.sourceSystem == '" + source + "' }.action", equalTo("records.retry"))
                 .body("find { it.detail.filter.sourceSystem == '" + source + "' }.detail.count", equalTo(0));
-    }
-
-    void drain() {
-        processor.run(new JsonObject().put("interface", "departments")).await().atMost(WAIT);
-    }
-
-    static String dept(String code, String name) {
-        return new JsonObject().put("code", code).put("name", name).encode();
     }
 }

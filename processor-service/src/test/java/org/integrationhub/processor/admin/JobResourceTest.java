@@ -15,6 +15,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.integrationhub.processor.ProcessorFixture.operator;
 import static org.integrationhub.processor.StagingFixture.execute;
 import static org.integrationhub.processor.StagingFixture.queryString;
 
@@ -22,11 +23,9 @@ import static org.integrationhub.processor.StagingFixture.queryString;
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
 class JobResourceTest {
 
-    static final String OPS = "ops-dev-key";
-
     @Test
     void operatorsListTheScheduleTable() {
-        given().header("X-API-Key", OPS).when().get("/api/v1/admin/jobs").then().statusCode(200)
+        operator().when().get("/api/v1/admin/jobs").then().statusCode(200)
                 .body("name", hasItem("process_departments"))
                 .body("find { it.name == 'process_departments' }.target", equalTo("staging.process"))
                 .body("find { it.name == 'process_departments' }.args.interface", equalTo("departments"))
@@ -40,7 +39,7 @@ class JobResourceTest {
         execute("""
                 INSERT INTO scheduled_job (name, target, interval_number, interval_type, priority, args)
                 VALUES ('patch_me', 'staging.recover', 5, 'minutes', 7, '{"a": 1}')""");
-        given().header("X-API-Key", OPS).contentType(ContentType.JSON)
+        operator().contentType(ContentType.JSON)
                 .body("{\"intervalNumber\": 2, \"intervalType\": \"hours\", \"enabled\": false, \"remainingRuns\": 3}")
                 .when().patch("/api/v1/admin/jobs/patch_me").then().statusCode(200)
                 .body("intervalNumber", equalTo(2))
@@ -55,7 +54,7 @@ class JobResourceTest {
 
     @Test
     void badPatchesAreProblemsNamingTheField() {
-        given().header("X-API-Key", OPS).contentType(ContentType.JSON)
+        operator().contentType(ContentType.JSON)
                 .body("{\"intervalNumber\": 0, \"intervalType\": \"fortnights\", \"remainingRuns\": -2, \"target\": \"x\"}")
                 .when().patch("/api/v1/admin/jobs/process_departments").then().statusCode(400)
                 .contentType("application/problem+json")
@@ -63,7 +62,7 @@ class JobResourceTest {
                 .body("errors.find { it.field == 'intervalType' }.code", equalTo("invalid_value"))
                 .body("errors.find { it.field == 'remainingRuns' }.code", equalTo("invalid_value"))
                 .body("errors.find { it.field == 'target' }.code", equalTo("unknown_field"));
-        given().header("X-API-Key", OPS).contentType(ContentType.JSON).body("{\"enabled\": true}")
+        operator().contentType(ContentType.JSON).body("{\"enabled\": true}")
                 .when().patch("/api/v1/admin/jobs/no_such_job").then().statusCode(404)
                 .contentType("application/problem+json");
     }
@@ -74,16 +73,16 @@ class JobResourceTest {
                 INSERT INTO scheduled_job (name, target, interval_number, interval_type, next_run, remaining_runs)
                 VALUES ('run_me', 'staging.recover', 1, 'days', now() + interval '1 day', 4)""");
         String nextRun = queryString("SELECT next_run::text FROM scheduled_job WHERE name = 'run_me'");
-        given().header("X-API-Key", OPS).when().post("/api/v1/admin/jobs/run_me/run").then().statusCode(200)
+        operator().when().post("/api/v1/admin/jobs/run_me/run").then().statusCode(200)
                 .body("jobName", equalTo("run_me"))
                 .body("trigger", equalTo("MANUAL"))
                 .body("outcome", equalTo("SUCCEEDED"))
                 .body("finishedAt", notNullValue());
         assertThat(queryString("SELECT next_run::text || ' ' || remaining_runs FROM scheduled_job WHERE name = 'run_me'"))
                 .isEqualTo(nextRun + " 4");
-        given().header("X-API-Key", OPS).when().get("/api/v1/admin/jobs/run_me/runs").then().statusCode(200)
+        operator().when().get("/api/v1/admin/jobs/run_me/runs").then().statusCode(200)
                 .body("size()", greaterThanOrEqualTo(1))
                 .body("[0].trigger", equalTo("MANUAL"));
-        given().header("X-API-Key", OPS).when().post("/api/v1/admin/jobs/nothing/run").then().statusCode(404);
+        operator().when().post("/api/v1/admin/jobs/nothing/run").then().statusCode(404);
     }
 }

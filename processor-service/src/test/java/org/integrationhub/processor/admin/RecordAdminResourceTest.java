@@ -3,15 +3,14 @@ package org.integrationhub.processor.admin;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.specification.RequestSpecification;
 import io.vertx.core.json.JsonObject;
 import jakarta.inject.Inject;
+import org.integrationhub.common.registry.InterfaceDefinition;
+import org.integrationhub.common.registry.InterfaceRegistry;
 import org.integrationhub.devsupport.PostgresTestResource;
-import org.integrationhub.processor.apply.StagingProcessor;
+import org.integrationhub.processor.staging.StagingProcessor;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -21,6 +20,10 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
+import static org.integrationhub.processor.ProcessorFixture.drain;
+import static org.integrationhub.processor.ProcessorFixture.operator;
+import static org.integrationhub.processor.StagingFixture.T0;
+import static org.integrationhub.processor.StagingFixture.department;
 import static org.integrationhub.processor.StagingFixture.stage;
 import static org.integrationhub.processor.StagingFixture.state;
 import static org.integrationhub.processor.StagingFixture.unique;
@@ -30,23 +33,12 @@ import static org.integrationhub.processor.StagingFixture.unique;
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
 class RecordAdminResourceTest {
 
-    static final OffsetDateTime T0 = OffsetDateTime.parse("2026-11-26T08:00:00Z");
-
     @Inject
     StagingProcessor processor;
 
-    static RequestSpecification operator() {
-        return given().header("X-API-Key", "ops-dev-key");
-    }
-
-    void drain() {
-        processor.run(new JsonObject().put("interface", "departments")).await().atMost(Duration.ofSeconds(30));
-    }
-
     /** A department row that fails: its parent does not exist (yet). */
     static UUID orphan(String source, String code, String parent) throws Exception {
-        return stage("departments", source, code, "CREATE", T0, new JsonObject().put("code", code)
-                .put("name", "Orphan").put("parentCode", parent).encode());
+        return stage("departments", source, code, "CREATE", T0, department(code, "Orphan", parent));
     }
 
     @Test
@@ -55,7 +47,7 @@ class RecordAdminResourceTest {
         UUID first = stage("departments", source, "A", "CREATE", T0, new JsonObject().put("code", unique("A"))
                 .put("name", "A").encode());
         UUID second = orphan(source, unique("B"), "NO-SUCH");
-        drain();
+        drain(processor, "departments");
 
         operator().queryParam("sourceSystem", source).get("/api/v1/admin/records").then().statusCode(200)
                 .body("total", equalTo(2))
@@ -84,16 +76,16 @@ class RecordAdminResourceTest {
     void aFailedRowIsRetriedAndThenApplied() throws Exception {
         String parent = unique("P");
         UUID row = orphan("HIS", unique("C"), parent);
-        drain();
+        drain(processor, "departments");
         assertThat(state(row).status()).isEqualTo("FAILED");
 
         // the operator has the parent created, then retries the child
-        stage("departments", "HIS", parent, "CREATE", T0, new JsonObject().put("code", parent).put("name", "P").encode());
-        drain();
+        stage("departments", "HIS", parent, "CREATE", T0, department(parent, "P", null));
+        drain(processor, "departments");
         operator().post("/api/v1/admin/records/" + row + "/retry").then().statusCode(200)
                 .body("status", equalTo("PENDING")).body("attempts", equalTo(0))
                 .body("errorMessage", nullValue()).body("errorClass", nullValue());
-        drain();
+        drain(processor, "departments");
 
         assertThat(state(row).status()).isEqualTo("PROCESSED");
         assertThat(state(row).attempts()).isEqualTo(1);
@@ -103,8 +95,8 @@ class RecordAdminResourceTest {
     void onlyAFailedRowCanBeRetried() throws Exception {
         String code = unique("D");
         UUID processed = stage("departments", "HIS", code, "CREATE", T0,
-                new JsonObject().put("code", code).put("name", "Fine").encode());
-        drain();
+                department(code, "Fine", null));
+        drain(processor, "departments");
 
         operator().post("/api/v1/admin/records/" + processed + "/retry").then().statusCode(409)
                 .contentType("application/problem+json").body("detail", containsString("PROCESSED"));
@@ -119,7 +111,7 @@ class RecordAdminResourceTest {
         UUID a = orphan(source, unique("A"), "NO-SUCH");
         UUID b = orphan(source, unique("B"), "NO-SUCH");
         UUID elsewhere = orphan(unique("OTHER"), unique("C"), "NO-SUCH");
-        drain();
+        drain(processor, "departments");
 
         operator().contentType("application/json").body("{\"sourceSystem\":\"" + source + "\",\"errorClass\":\"REFERENCE\"}")
                 .post("/api/v1/admin/records/retry").then().statusCode(200).body("retried", equalTo(2));
@@ -127,13 +119,13 @@ class RecordAdminResourceTest {
         assertThat(state(a).status()).isEqualTo("PENDING");
         assertThat(state(b).status()).isEqualTo("PENDING");
         assertThat(state(elsewhere).status()).isEqualTo("FAILED");
-        drain();
+        drain(processor, "departments");
         assertThat(state(a).status()).as("still no parent: fails again").isEqualTo("FAILED");
     }
 
     @Test
     void aBadBulkFilterIsAProblemAndRetriesNothing() {
-        operator().contentType("application/json").body("{\"interface\":\"wards\",\"errorClass\":\"OOPS\",\"since\":\"x\"}")
+        operator().contentType("application/json").body("{\"interface\":\"no_such_interface\",\"errorClass\":\"OOPS\",\"since\":\"x\"}")
                 .post("/api/v1/admin/records/retry").then().statusCode(400)
                 .body("errors.field", containsInAnyOrder("interface", "errorClass", "since"));
         operator().contentType("application/json").body("[1]").post("/api/v1/admin/records/retry")
@@ -144,11 +136,12 @@ class RecordAdminResourceTest {
     void statsCountRowsPerInterfaceAndStatus() throws Exception {
         int failedBefore = failed("departments");
         orphan("HIS", unique("S"), "NO-SUCH");
-        drain();
+        drain(processor, "departments");
 
         assertThat(failed("departments")).isEqualTo(failedBefore + 1);
         operator().get("/api/v1/admin/stats").then().statusCode(200)
-                .body("interfaces.interface", contains("departments", "employees", "partners"));
+                .body("interfaces.interface", contains(InterfaceRegistry.all().stream()
+                        .map(InterfaceDefinition::name).toArray()));
     }
 
     static int failed(String interfaceName) {

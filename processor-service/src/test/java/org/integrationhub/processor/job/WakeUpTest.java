@@ -5,18 +5,21 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.vertx.core.json.JsonObject;
+import org.integrationhub.devsupport.Await;
 import org.integrationhub.devsupport.PostgresTestResource;
 import org.integrationhub.devsupport.StandardError;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.integrationhub.processor.StagingFixture.T0;
+import static org.integrationhub.processor.StagingFixture.awaitStatus;
+import static org.integrationhub.processor.StagingFixture.department;
 import static org.integrationhub.processor.StagingFixture.execute;
 import static org.integrationhub.processor.StagingFixture.queryString;
 import static org.integrationhub.processor.StagingFixture.stage;
@@ -36,28 +39,23 @@ class WakeUpTest {
         }
     }
 
-    static final OffsetDateTime T0 = OffsetDateTime.parse("2026-11-26T08:00:00Z");
-
     @Test
     void aNewRowIsAppliedOnItsSignalWithoutTheSchedule() throws Exception {
-        Thread.sleep(500); // LISTEN is issued at start
+        listener(null); // LISTEN is issued at start
         String code = unique("S");
         Instant staged = Instant.now();
         UUID receipt = stage("departments", "HIS", code, "CREATE", T0,
-                new JsonObject().put("code", code).put("name", "Signalled").encode());
+                department(code, "Signalled", null));
         execute("SELECT pg_notify('staging_pending', 'departments')"); // as the intake does after storing
         awaitStatus(receipt, "PROCESSED", Duration.ofSeconds(5));
         assertThat(Duration.between(staged, Instant.now())).isLessThan(Duration.ofSeconds(5));
         // the woken drain is in the run history like a scheduled one, with its trigger and its count
-        Instant deadline = Instant.now().plusSeconds(5);
-        String run = null;
-        while (run == null && Instant.now().isBefore(deadline)) {
-            run = queryString("""
-                    SELECT trigger || ':' || outcome FROM job_run
-                     WHERE job_name = 'process_departments' AND trigger = 'SIGNAL' AND started_at >= ?
-                       AND outcome IS NOT NULL AND rows >= 1""", java.sql.Timestamp.from(staged));
-            Thread.sleep(20);
-        }
+        String run = Await.until("the woken drain in the run history", Duration.ofSeconds(5), Duration.ofMillis(20),
+                () -> queryString("""
+                        SELECT trigger || ':' || outcome FROM job_run
+                         WHERE job_name = 'process_departments' AND trigger = 'SIGNAL' AND started_at >= ?
+                           AND outcome IS NOT NULL AND rows >= 1""", java.sql.Timestamp.from(staged)),
+                Objects::nonNull);
         assertThat(run).isEqualTo("SIGNAL:SUCCEEDED");
     }
 
@@ -67,9 +65,10 @@ class WakeUpTest {
         try {
             String code = unique("D");
             UUID receipt = stage("departments", "HIS", code, "CREATE", T0,
-                    new JsonObject().put("code", code).put("name", "Held").encode());
+                    department(code, "Held", null));
             execute("SELECT pg_notify('staging_pending', 'departments')");
-            Thread.sleep(1500);
+            // lets time pass on purpose: proves the signal does NOT apply a disabled job's row within 1.5 s
+            Await.pause(Duration.ofMillis(1500));
             assertThat(state(receipt).status()).isEqualTo("PENDING");
         } finally {
             execute("UPDATE scheduled_job SET enabled = true WHERE name = 'process_departments'");
@@ -90,34 +89,17 @@ class WakeUpTest {
 
         String code = unique("L");
         UUID receipt = stage("departments", "HIS", code, "CREATE", T0,
-                new JsonObject().put("code", code).put("name", "Relistened").encode());
+                department(code, "Relistened", null));
         execute("SELECT pg_notify('staging_pending', 'departments')");
         awaitStatus(receipt, "PROCESSED", Duration.ofSeconds(5));
     }
 
     /** The backend pid of the processor's LISTEN connection, once it is not {@code previous}. */
-    private static String listener(String previous) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(10);
-        while (Instant.now().isBefore(deadline)) {
-            String pid = queryString("""
-                    SELECT pid::text FROM pg_stat_activity
-                     WHERE query LIKE 'LISTEN%staging_pending%' AND pid <> pg_backend_pid()""");
-            if (pid != null && !pid.equals(previous)) {
-                return pid;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the processor is not listening (again) within 10 s");
-    }
-
-    static void awaitStatus(UUID receipt, String status, Duration within) throws Exception {
-        Instant deadline = Instant.now().plus(within);
-        while (Instant.now().isBefore(deadline)) {
-            if (status.equals(state(receipt).status())) {
-                return;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError(receipt + " not " + status + " within " + within + ": " + state(receipt));
+    private static String listener(String previous) {
+        return Await.until("the processor listening (again), not as " + previous, Duration.ofSeconds(10),
+                Duration.ofMillis(50), () -> queryString("""
+                        SELECT pid::text FROM pg_stat_activity
+                         WHERE query LIKE 'LISTEN%staging_pending%' AND pid <> pg_backend_pid()"""),
+                pid -> pid != null && !pid.equals(previous));
     }
 }

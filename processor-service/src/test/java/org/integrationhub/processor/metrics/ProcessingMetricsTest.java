@@ -3,10 +3,9 @@ package org.integrationhub.processor.metrics;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.core.json.JsonObject;
 import jakarta.inject.Inject;
 import org.integrationhub.devsupport.PostgresTestResource;
-import org.integrationhub.processor.apply.StagingProcessor;
+import org.integrationhub.processor.staging.StagingProcessor;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -16,6 +15,8 @@ import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.integrationhub.processor.ProcessorFixture.drain;
+import static org.integrationhub.processor.StagingFixture.department;
 import static org.integrationhub.processor.StagingFixture.execute;
 import static org.integrationhub.processor.StagingFixture.stage;
 import static org.integrationhub.processor.StagingFixture.unique;
@@ -36,20 +37,20 @@ class ProcessingMetricsTest {
 
     @Test
     void outcomesLatencyAndBacklogAreScrapedWithoutAKey() throws Exception {
-        processor.run(new JsonObject().put("interface", "departments")).await().atMost(Duration.ofSeconds(30));
+        drain(processor, "departments");
         OffsetDateTime t0 = OffsetDateTime.parse("2026-11-26T08:00:00Z");
         String ok = unique("M");
-        stage("departments", "HIS", ok, "CREATE", t0, new JsonObject().put("code", ok).put("name", "Metered").encode());
+        stage("departments", "HIS", ok, "CREATE", t0, department(ok, "Metered", null));
         String bad = unique("M");
-        stage("departments", "HIS", bad, "UPDATE", t0, new JsonObject().put("code", bad).put("name", "Nobody").encode());
+        stage("departments", "HIS", bad, "UPDATE", t0, department(bad, "Nobody", null));
         String before = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
         double processedBefore = Math.max(0, value(before, "hub_rows_total{interface=\"departments\",outcome=\"PROCESSED\"}"));
         double failedBefore = Math.max(0, value(before, "hub_rows_total{interface=\"departments\",outcome=\"FAILED\"}"));
 
-        processor.run(new JsonObject().put("interface", "departments")).await().atMost(Duration.ofSeconds(30));
+        drain(processor, "departments");
         // one row left waiting in the backlog, received a minute ago
         String waiting = unique("M");
-        stage("departments", "HIS", waiting, "CREATE", t0, new JsonObject().put("code", waiting).put("name", "Later").encode());
+        stage("departments", "HIS", waiting, "CREATE", t0, department(waiting, "Later", null));
         execute("UPDATE staging_record SET received_at = now() - interval '60 seconds' WHERE external_id = ?", waiting);
         metrics.refreshBacklog().await().atMost(Duration.ofSeconds(10));
 
@@ -62,6 +63,6 @@ class ProcessingMetricsTest {
         assertThat(value(scrape, "hub_backlog_rows{interface=\"departments\"}")).isEqualTo(1.0);
         assertThat(value(scrape, "hub_oldest_pending_seconds{interface=\"departments\"}")).isBetween(59.0, 120.0);
         assertThat(value(scrape, "hub_backlog_rows{interface=\"partners\"}")).isEqualTo(0.0);
-        processor.run(new JsonObject().put("interface", "departments")).await().atMost(Duration.ofSeconds(30));
+        drain(processor, "departments");
     }
 }

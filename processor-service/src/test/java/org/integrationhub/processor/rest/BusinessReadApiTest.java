@@ -3,24 +3,25 @@ package org.integrationhub.processor.rest;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.specification.RequestSpecification;
 import io.vertx.core.json.JsonObject;
 import jakarta.inject.Inject;
 import org.integrationhub.devsupport.PostgresTestResource;
-import org.integrationhub.processor.apply.StagingProcessor;
+import org.integrationhub.processor.staging.StagingProcessor;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
+import static org.integrationhub.processor.ProcessorFixture.drain;
+import static org.integrationhub.processor.ProcessorFixture.operator;
+import static org.integrationhub.processor.StagingFixture.T0;
+import static org.integrationhub.processor.StagingFixture.department;
 import static org.integrationhub.processor.StagingFixture.execute;
 import static org.integrationhub.processor.StagingFixture.stage;
 import static org.integrationhub.processor.StagingFixture.unique;
@@ -30,25 +31,8 @@ import static org.integrationhub.processor.StagingFixture.unique;
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
 class BusinessReadApiTest {
 
-    static final OffsetDateTime T0 = OffsetDateTime.parse("2026-11-26T08:00:00Z");
-
     @Inject
     StagingProcessor processor;
-
-    static RequestSpecification operator() {
-        return given().header("X-API-Key", "ops-dev-key");
-    }
-
-    void drain(String... interfaces) {
-        for (String name : interfaces) {
-            processor.run(new JsonObject().put("interface", name)).await().atMost(Duration.ofSeconds(30));
-        }
-    }
-
-    static String dept(String code, String parent) {
-        JsonObject data = new JsonObject().put("code", code).put("name", "Dept " + code);
-        return (parent == null ? data : data.put("parentCode", parent)).encode();
-    }
 
     @Test
     void aSubtreeIsDepthFirstAndLeavesArchivedDepartmentsOutUnlessAsked() throws Exception {
@@ -56,12 +40,12 @@ class BusinessReadApiTest {
         String a = root + "-A";
         String a1 = root + "-A1";
         String b = root + "-B";
-        stage("departments", "HIS", root, "CREATE", T0, dept(root, null));
-        stage("departments", "HIS", b, "CREATE", T0.plusSeconds(1), dept(b, root));
-        stage("departments", "HIS", a, "CREATE", T0.plusSeconds(2), dept(a, root));
-        stage("departments", "HIS", a1, "CREATE", T0.plusSeconds(3), dept(a1, a));
+        stage("departments", "HIS", root, "CREATE", T0, department(root, null));
+        stage("departments", "HIS", b, "CREATE", T0.plusSeconds(1), department(b, root));
+        stage("departments", "HIS", a, "CREATE", T0.plusSeconds(2), department(a, root));
+        stage("departments", "HIS", a1, "CREATE", T0.plusSeconds(3), department(a1, a));
         stage("departments", "HIS", b, "DELETE", T0.plusSeconds(4), "{}");
-        drain("departments");
+        drain(processor, "departments");
 
         operator().get("/api/v1/departments/" + root + "/subtree").then().statusCode(200)
                 .body("department.code", contains(root, a, a1))
@@ -79,12 +63,12 @@ class BusinessReadApiTest {
     @Test
     void departmentListsFilterByParentAndActiveAndPage() throws Exception {
         String root = unique("R");
-        stage("departments", "HIS", root, "CREATE", T0, dept(root, null));
+        stage("departments", "HIS", root, "CREATE", T0, department(root, null));
         for (int i = 0; i < 5; i++) {
-            stage("departments", "HIS", root + "-" + i, "CREATE", T0.plusSeconds(1 + i), dept(root + "-" + i, root));
+            stage("departments", "HIS", root + "-" + i, "CREATE", T0.plusSeconds(1 + i), department(root + "-" + i, root));
         }
         stage("departments", "HIS", root + "-4", "DELETE", T0.plusSeconds(10), "{}");
-        drain("departments");
+        drain(processor, "departments");
 
         operator().queryParam("parentCode", root).queryParam("size", 2).get("/api/v1/departments").then()
                 .statusCode(200)
@@ -101,10 +85,10 @@ class BusinessReadApiTest {
     @Test
     void updatedSinceKeepsOnlyRecentChanges() throws Exception {
         String root = unique("R");
-        stage("departments", "HIS", root, "CREATE", T0, dept(root, null));
-        stage("departments", "HIS", root + "-old", "CREATE", T0.plusSeconds(1), dept(root + "-old", root));
-        stage("departments", "HIS", root + "-new", "CREATE", T0.plusSeconds(2), dept(root + "-new", root));
-        drain("departments");
+        stage("departments", "HIS", root, "CREATE", T0, department(root, null));
+        stage("departments", "HIS", root + "-old", "CREATE", T0.plusSeconds(1), department(root + "-old", root));
+        stage("departments", "HIS", root + "-new", "CREATE", T0.plusSeconds(2), department(root + "-new", root));
+        drain(processor, "departments");
         execute("UPDATE department SET updated_at = now() - interval '1 day' WHERE code = ?", root + "-old");
 
         operator().queryParam("parentCode", root).queryParam("updatedSince", OffsetDateTime.now().minusHours(1).toString())
@@ -126,12 +110,12 @@ class BusinessReadApiTest {
         String dept = unique("D");
         String e1 = unique("E");
         String e2 = unique("E");
-        stage("departments", "HIS", dept, "CREATE", T0, dept(dept, null));
+        stage("departments", "HIS", dept, "CREATE", T0, department(dept, null));
         stage("employees", "HIS", "ext-" + e1, "CREATE", T0, new JsonObject().put("code", e1).put("name", "Li Wei")
                 .put("departmentCode", dept).put("hireDate", "2024-03-01").encode());
         stage("employees", "HIS", "ext-" + e2, "CREATE", T0, new JsonObject().put("code", e2).put("name", "Wang Fang")
                 .put("departmentCode", dept).encode());
-        drain("departments", "employees");
+        drain(processor, "departments", "employees");
 
         operator().get("/api/v1/employees/" + e1).then().statusCode(200)
                 .body("name", equalTo("Li Wei")).body("departmentCode", equalTo(dept))
@@ -154,7 +138,7 @@ class BusinessReadApiTest {
         stage("partners", "ERP", person, "CREATE", T0.plusSeconds(1), new JsonObject().put("code", person)
                 .put("name", "Zhang San").put("type", "PERSON").put("categoryCode", "MANUFACTURER")
                 .put("parentCode", company).encode());
-        drain("partners");
+        drain(processor, "partners");
 
         operator().get("/api/v1/partners/" + company).then().statusCode(200)
                 .body("type", equalTo("COMPANY")).body("address.city", equalTo("Shanghai"))
@@ -181,13 +165,13 @@ class BusinessReadApiTest {
     @Test
     void lineageListsTheRowsThatChangedTheRecordNewestFirst() throws Exception {
         String code = unique("D");
-        UUID created = stage("departments", "HIS", "ext-" + code, "CREATE", T0, dept(code, null));
+        UUID created = stage("departments", "HIS", "ext-" + code, "CREATE", T0, department(code, null));
         UUID renamed = stage("departments", "HIS", "ext-" + code, "UPDATE", T0.plusMinutes(1),
-                new JsonObject().put("code", code).put("name", "Renamed").encode());
+                department(code, "Renamed", null));
         // a failed row did not change it, so it is not part of its lineage
         stage("departments", "HIS", "ext-" + code, "UPDATE", T0.plusMinutes(2),
-                new JsonObject().put("code", code).put("name", "Bad").put("parentCode", "NO-SUCH").encode());
-        drain("departments");
+                department(code, "Bad", "NO-SUCH"));
+        drain(processor, "departments");
 
         operator().get("/api/v1/departments/" + code + "/lineage").then().statusCode(200)
                 .body("interface", equalTo("departments"))

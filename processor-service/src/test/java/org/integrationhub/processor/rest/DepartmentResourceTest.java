@@ -6,16 +6,18 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonObject;
 import jakarta.inject.Inject;
 import org.integrationhub.devsupport.PostgresTestResource;
-import org.integrationhub.processor.apply.StagingProcessor;
+import org.integrationhub.processor.staging.StagingProcessor;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.time.OffsetDateTime;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.integrationhub.processor.ProcessorFixture.drain;
+import static org.integrationhub.processor.ProcessorFixture.operator;
+import static org.integrationhub.processor.StagingFixture.department;
 import static org.integrationhub.processor.StagingFixture.stage;
 import static org.integrationhub.processor.StagingFixture.unique;
 
@@ -32,12 +34,12 @@ class DepartmentResourceTest {
         String code = unique("D");
         OffsetDateTime t0 = OffsetDateTime.parse("2026-11-26T08:00:00Z");
         stage("departments", "HIS", "ext-" + parent, "CREATE", t0,
-                new JsonObject().put("code", parent).put("name", "Medicine").encode());
+                department(parent, "Medicine", null));
         stage("departments", "HIS", "ext-" + code, "CREATE", t0.plusSeconds(1), new JsonObject().put("code", code)
                 .put("name", "Cardiology").put("parentCode", parent).put("costCenter", "CC-7").encode());
-        processor.run(new JsonObject().put("interface", "departments")).await().atMost(Duration.ofSeconds(30));
+        drain(processor, "departments");
 
-        given().header("X-API-Key", "ops-dev-key").when().get("/api/v1/departments/" + code)
+        operator().when().get("/api/v1/departments/" + code)
                 .then().statusCode(200)
                 .body("code", equalTo(code))
                 .body("name", equalTo("Cardiology"))
@@ -51,7 +53,7 @@ class DepartmentResourceTest {
 
     @Test
     void unknownCodeIs404Problem() {
-        given().header("X-API-Key", "ops-dev-key").when().get("/api/v1/departments/NOPE")
+        operator().when().get("/api/v1/departments/NOPE")
                 .then().statusCode(404).contentType("application/problem+json")
                 .body("detail", containsString("NOPE"));
     }

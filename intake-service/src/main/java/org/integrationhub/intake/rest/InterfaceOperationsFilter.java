@@ -1,0 +1,135 @@
+package org.integrationhub.intake.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.Components;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.integrationhub.common.openapi.OpenApiSchemas;
+import org.integrationhub.common.openapi.ProblemResponsesFilter;
+import org.integrationhub.common.registry.InterfaceDefinition;
+import org.integrationhub.common.registry.InterfaceRegistry;
+import org.integrationhub.common.registry.JsonSchemas;
+import org.integrationhub.common.validation.Json;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Gives every interface in the registry its own typed operations in the OpenAPI document, so a generated
+ * client has {@code sendDepartments(DepartmentsEnvelope)} rather than one untyped call: the resource serves
+ * {@code /api/v1/interfaces/{interface}/records} and {@code .../batch} for any interface, and this filter
+ * replaces those two templated paths with one path per interface, whose body is that interface's envelope
+ * (its {@code data} schema derived from the declaration) with the declaration's example. Then the problem
+ * responses every operation shares are completed ({@link ProblemResponsesFilter}).
+ */
+public class InterfaceOperationsFilter implements OASFilter {
+
+    static final String RECORDS = "/api/v1/interfaces/{interface}/records";
+    static final String BATCH = RECORDS + "/batch";
+    static final String RECEIPTS = RECORDS + "/{externalId}/receipts";
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        Map<String, PathItem> paths = openAPI.getPaths().getPathItems();
+        PathItem records = paths.get(RECORDS);
+        PathItem batch = paths.get(BATCH);
+        if (records != null && batch != null) {
+            Map<String, PathItem> expanded = new LinkedHashMap<>();
+            for (Map.Entry<String, PathItem> path : paths.entrySet()) {
+                if (path.getKey().equals(RECORDS)) {
+                    for (InterfaceDefinition d : InterfaceRegistry.all()) {
+                        declareSchemas(openAPI.getComponents(), d);
+                        expanded.put(RECORDS.replace("{interface}", d.name()), typed(records, d, false));
+                        expanded.put(BATCH.replace("{interface}", d.name()), typed(batch, d, true));
+                    }
+                } else if (!path.getKey().equals(BATCH)) {
+                    expanded.put(path.getKey(), path.getValue());
+                }
+            }
+            openAPI.getPaths().setPathItems(expanded);
+        }
+        PathItem receipts = openAPI.getPaths().getPathItems().get(RECEIPTS);
+        if (receipts != null) {
+            interfaceParameter(receipts.getGET());
+        }
+        new ProblemResponsesFilter().filterOpenAPI(openAPI);
+    }
+
+    /** The names the generated types get: {@code departments} gives {@code Departments}. */
+    static String typeName(InterfaceDefinition d) {
+        StringBuilder s = new StringBuilder();
+        for (String part : d.name().split("_")) {
+            s.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+        }
+        return s.toString();
+    }
+
+    private static void declareSchemas(Components components, InterfaceDefinition d) {
+        String type = typeName(d);
+        components.addSchema(type + "Data", OpenApiSchemas.of(JsonSchemas.dataSchema(d)));
+        Schema envelope = components.getSchemas().get("Envelope");
+        Schema typed = OASFactory.createSchema();
+        typed.setAll(envelope.getAll());
+        Map<String, Schema> properties = new LinkedHashMap<>(envelope.getProperties());
+        properties.put("data", OASFactory.createSchema().ref(type + "Data"));
+        typed.setProperties(properties);
+        typed.setDescription("One record of the interface " + d.name());
+        components.addSchema(type + "Envelope", typed);
+        Schema batch = OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                .addRequired("records")
+                .addProperty("records", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY)
+                        .minItems(1).maxItems(1000).description("1 to 1000 envelopes")
+                        .items(OASFactory.createSchema().ref(type + "Envelope")));
+        components.addSchema(type + "Batch", batch);
+    }
+
+    private static PathItem typed(PathItem template, InterfaceDefinition d, boolean isBatch) {
+        Operation source = template.getPOST();
+        String type = typeName(d);
+        Operation op = OASFactory.createOperation()
+                .operationId(isBatch ? "send" + type + "Batch" : "send" + type)
+                .summary(source.getSummary() + " of " + d.name())
+                .description(d.description() + ".\n\n" + source.getDescription())
+                .tags(source.getTags())
+                .security(source.getSecurity())
+                .responses(source.getResponses());
+        op.setParameters(OpenApiSchemas.parametersWithout(template, source, "interface"));
+        JsonNode example;
+        try {
+            example = Json.STRICT.readTree(d.example());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(d + ": its example is not JSON", e);
+        }
+        Object exampleValue = isBatch
+                ? Map.of("records", List.of(OpenApiSchemas.plain(example)))
+                : OpenApiSchemas.plain(example);
+        MediaType json = OASFactory.createMediaType()
+                .schema(OASFactory.createSchema().ref(type + (isBatch ? "Batch" : "Envelope")))
+                .addExample(d.name(), OASFactory.createExample().summary("A CREATE of " + d.name()).value(exampleValue));
+        op.setRequestBody(OASFactory.createRequestBody().required(true)
+                .content(OASFactory.createContent().addMediaType("application/json", json)));
+        return OASFactory.createPathItem().POST(op);
+    }
+
+    private static void interfaceParameter(Operation op) {
+        if (op == null || op.getParameters() == null) {
+            return;
+        }
+        for (Parameter p : op.getParameters()) {
+            if ("interface".equals(p.getName())) {
+                Schema names = OASFactory.createSchema().addType(Schema.SchemaType.STRING);
+                InterfaceRegistry.all().forEach(d -> names.addEnumeration(d.name()));
+                p.setSchema(names);
+                p.setDescription("The interface: one of " + InterfaceRegistry.all().stream()
+                        .map(InterfaceDefinition::name).toList());
+            }
+        }
+    }
+}

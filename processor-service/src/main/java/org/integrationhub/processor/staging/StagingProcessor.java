@@ -1,0 +1,220 @@
+package org.integrationhub.processor.staging;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.integrationhub.common.model.ErrorClass;
+import org.integrationhub.common.model.RecordStatus;
+import org.integrationhub.common.model.Transactions;
+import org.integrationhub.common.registry.InterfaceRegistry;
+import org.integrationhub.processor.config.ProcessorConfig;
+import org.integrationhub.processor.config.WorkerIdentity;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Drains an interface's pending rows: claims them in batches and applies each in its own transaction, one
+ * outcome per row. A failing row is marked and never undoes or blocks the others. The {@code staging.process}
+ * job runs it.
+ */
+@ApplicationScoped
+public class StagingProcessor {
+
+    private static final Logger LOG = Logger.getLogger(StagingProcessor.class);
+    /** The largest batch a drain takes. */
+    public static final int MAX_BATCH_SIZE = 1000;
+
+    @Inject
+    Pool pool;
+    @Inject
+    StagingClaimRepository claims;
+    @Inject
+    ProcessorConfig config;
+    @Inject
+    Clock clock;
+    @Inject
+    WorkerIdentity identity;
+    @Inject
+    org.integrationhub.processor.metrics.ProcessingMetrics metrics;
+
+    @Inject
+    RecordApplier applier;
+
+    private String workerId;
+    /** Rows this instance has claimed and not yet finished: the only ones it renews, never orphans. */
+    private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
+    /** Set when the instance stops: no new claims, and the rest of a claimed batch is handed back. */
+    private final AtomicBoolean stopping = new AtomicBoolean();
+
+    @Inject
+    void init() {
+        workerId = identity.id();
+    }
+
+    public String workerId() {
+        return workerId;
+    }
+
+    /** Drains {@code interfaceName} in batches of the configured default size. */
+    public Uni<Integer> drain(String interfaceName) {
+        return drain(interfaceName, config.defaultBatchSize());
+    }
+
+    /**
+     * Claims and applies batches of {@code batchSize} rows of {@code interfaceName} until a claim finds nothing
+     * or the run budget is spent; answers the rows handled.
+     */
+    public Uni<Integer> drain(String interfaceName, int batchSize) {
+        if (InterfaceRegistry.find(interfaceName).isEmpty()) {
+            return Uni.createFrom().failure(new IllegalArgumentException("no interface " + interfaceName));
+        }
+        Instant deadline = clock.instant().plus(config.runBudget());
+        return Multi.createBy().repeating().uni(() -> processBatch(interfaceName, batchSize))
+                // until a claim finds nothing: the next row of a record becomes claimable once the one before is done
+                .whilst(handled -> handled > 0 && clock.instant().isBefore(deadline))
+                .collect().with(java.util.stream.Collectors.summingInt(Integer::intValue));
+    }
+
+    /** Claims one batch as this instance's worker and applies it; answers the number of rows claimed. */
+    public Uni<Integer> processBatch(String interfaceName, int batchSize) {
+        return processBatch(interfaceName, batchSize, workerId);
+    }
+
+    /**
+     * Claims one batch for {@code worker} and applies it row by row, renewing the batch's leases while it
+     * works; answers the number of rows claimed. Several workers may run this at once.
+     */
+    public Uni<Integer> processBatch(String interfaceName, int batchSize, String worker) {
+        if (stopping.get()) {
+            return Uni.createFrom().item(0);
+        }
+        return claims.claim(interfaceName, worker, batchSize, config.leaseDuration())
+                .invoke(rows -> rows.forEach(row -> inFlight.add(row.receiptId())))
+                .chain(rows -> applyAll(rows, worker)
+                        .eventually(() -> rows.forEach(row -> inFlight.remove(row.receiptId())))
+                        .replaceWith(rows.size()));
+    }
+
+    private Uni<Void> applyAll(List<ClaimedRow> rows, String worker) {
+        long[] lastBeat = {System.nanoTime()};
+        long beatEvery = config.leaseDuration().toNanos() / 3;
+        UUID[] ids = rows.stream().map(ClaimedRow::receiptId).toArray(UUID[]::new);
+        return Multi.createFrom().iterable(rows)
+                // a stopping instance finishes the row at hand and hands the rest back (see onStop)
+                .onItem().transformToUniAndConcatenate(row -> stopping.get() ? Uni.createFrom().voidItem()
+                        : applyOne(row, worker).chain(() -> {
+                            if (System.nanoTime() - lastBeat[0] < beatEvery) {
+                                return Uni.createFrom().voidItem();
+                            }
+                            lastBeat[0] = System.nanoTime();
+                            return claims.heartbeat(worker, config.leaseDuration(), ids).replaceWithVoid();
+                        }))
+                .collect().last()
+                .replaceWithVoid();
+    }
+
+    /** The rows this instance is applying now. */
+    public UUID[] inFlight() {
+        return inFlight.toArray(UUID[]::new);
+    }
+
+    /** Whether the instance is stopping (and claims nothing more). */
+    public boolean stopping() {
+        return stopping.get();
+    }
+
+    Uni<Void> applyOne(ClaimedRow row) {
+        return applyOne(row, workerId);
+    }
+
+    Uni<Void> applyOne(ClaimedRow row, String worker) {
+        long started = System.nanoTime();
+        return Transactions.run(pool, conn -> applier.apply(conn, row)
+                        .call(outcome -> claims.finish(conn, row, worker, outcome)))
+                .invoke(outcome -> metrics.row(row.interfaceName(), outcome.status().name(), System.nanoTime() - started))
+                .replaceWithVoid()
+                .onFailure().recoverWithUni(failure -> recordFailure(row, worker, failure)
+                        .invoke(() -> metrics.row(row.interfaceName(), outcomeOf(failure, row), System.nanoTime() - started)));
+    }
+
+    private String outcomeOf(Throwable failure, ClaimedRow row) {
+        if (failure instanceof WaitException) {
+            return "WAITING";
+        }
+        if (failure instanceof StagingClaimRepository.LeaseLostException) {
+            return "LEASE_LOST";
+        }
+        FailureClassifier.Classified classified = FailureClassifier.classify(failure);
+        return classified.errorClass().retryable() && row.attempts() < config.maxAttempts() ? "RETRIED" : RecordStatus.FAILED.name();
+    }
+
+    private Uni<Void> recordFailure(ClaimedRow row, String worker, Throwable failure) {
+        if (failure instanceof StagingClaimRepository.LeaseLostException) {
+            LOG.warnf("%s: %s", worker, failure.getMessage());
+            return Uni.createFrom().voidItem();
+        }
+        if (failure instanceof WaitException wait) {
+            return claims.waitFor(row, worker, wait.getMessage(), config.referenceWait()).replaceWithVoid();
+        }
+        FailureClassifier.Classified classified = FailureClassifier.classify(failure);
+        if (classified.errorClass() == ErrorClass.INTERNAL) {
+            LOG.errorf(failure, "receipt %s (%s) failed unexpectedly", row.receiptId(), row.interfaceName());
+        }
+        boolean retry = classified.errorClass().retryable() && row.attempts() < config.maxAttempts();
+        RecordStatus status = retry ? RecordStatus.PENDING : RecordStatus.FAILED;
+        String message = retry ? classified.message() + " (attempt " + row.attempts() + " of " + config.maxAttempts()
+                + ", retrying)" : classified.message();
+        return claims.fail(row, worker, status, classified.errorClass(), message, backoff(row.attempts()))
+                .invoke(written -> {
+                    if (!written) {
+                        LOG.warnf("receipt %s: lease lost before its failure was written", row.receiptId());
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    /** Exponential backoff with full jitter between half and the whole delay: base * 2^(attempt-1), capped. */
+    Duration backoff(int attempt) {
+        long base = config.retryBase().toMillis();
+        long capped = Math.min(config.retryMax().toMillis(), base << Math.min(20, Math.max(0, attempt - 1)));
+        return Duration.ofMillis(capped / 2 + java.util.concurrent.ThreadLocalRandom.current().nextLong(capped / 2 + 1));
+    }
+
+    /**
+     * A graceful stop, in order: claim nothing more; let the row at hand finish (each batch hands back the
+     * rest); wait up to {@code stop-grace} for that; then hand back whatever this instance still holds and
+     * leave the worker table, so another replica picks the rows up at once. The pool closes after this.
+     */
+    void onStop(@Observes ShutdownEvent event) {
+        stopping.set(true);
+        long deadline = System.nanoTime() + config.stopGrace().toNanos();
+        while (!inFlight.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        try {
+            Integer released = claims.release(workerId).call(() -> claims.deregister(workerId))
+                    .await().atMost(Duration.ofSeconds(5));
+            LOG.infof("%s stopped; %d claimed rows handed back", workerId, released);
+        } catch (RuntimeException e) {
+            LOG.warnf("%s stopped without handing back its rows (they return when its heartbeat goes stale): %s",
+                    workerId, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package org.integrationhub.processor.staging;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.integrationhub.devsupport.PostgresTestResource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.integrationhub.processor.StagingFixture.department;
+import static org.integrationhub.processor.StagingFixture.queryString;
+import static org.integrationhub.processor.StagingFixture.stage;
+import static org.integrationhub.processor.StagingFixture.state;
+import static org.integrationhub.processor.StagingFixture.unique;
+
+/** The department job on real staging rows: one outcome per row, with its business change. */
+@QuarkusTest
+@WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
+class DepartmentProcessingTest {
+
+    static final OffsetDateTime T0 = OffsetDateTime.parse("2026-11-26T08:00:00+08:00");
+    static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Inject
+    StagingProcessor processor;
+
+    @BeforeEach
+    void drainLeftovers() {
+        drain();
+    }
+
+    void drain() {
+        processor.drain("departments", 50).await().atMost(WAIT);
+    }
+
+    @Test
+    void createAppliesTheDepartmentAndMarksTheRowProcessed() throws SQLException {
+        String code = unique("D");
+        UUID receipt = stage("departments", "HIS", code, "CREATE", T0, department(code, "Cardiology", null));
+        drain();
+
+        assertThat(state(receipt).status()).isEqualTo("PROCESSED");
+        assertThat(state(receipt).errorMessage()).isNull();
+        assertThat(state(receipt).attempts()).isEqualTo(1);
+        assertThat(queryString("SELECT name FROM department WHERE code = ? AND active", code)).isEqualTo("Cardiology");
+        assertThat(queryString("SELECT last_receipt_id::text FROM department WHERE code = ?", code))
+                .isEqualTo(receipt.toString());
+    }
+
+    @Test
+    void parentAndChildInOneBatchApplyInSentOrder() throws SQLException {
+        String parent = unique("P");
+        String child = unique("C");
+        // the child was received first but sent later: sentAt orders the work
+        UUID childReceipt = stage("departments", "HIS", child, "CREATE", T0.plusSeconds(5), department(child, "Child", parent));
+        UUID parentReceipt = stage("departments", "HIS", parent, "CREATE", T0, department(parent, "Parent", null));
+        drain();
+
+        assertThat(state(parentReceipt).status()).isEqualTo("PROCESSED");
+        assertThat(state(childReceipt).status()).isEqualTo("PROCESSED");
+        assertThat(queryString("""
+                SELECT p.code FROM department c JOIN department p ON p.id = c.parent_id WHERE c.code = ?""", child))
+                .isEqualTo(parent);
+    }
+
+    @Test
+    void resentCreateUpdatesAndUpdateOfUnknownRecordFails() throws SQLException {
+        String code = unique("D");
+        stage("departments", "HIS", code, "CREATE", T0, department(code, "Old name", null));
+        UUID resend = stage("departments", "HIS", code, "CREATE", T0.plusMinutes(1), department(code, "New name", null));
+        String ghost = unique("G");
+        UUID update = stage("departments", "HIS", ghost, "UPDATE", T0, department(ghost, "Nobody", null));
+        drain();
+
+        assertThat(state(resend).status()).isEqualTo("PROCESSED");
+        assertThat(queryString("SELECT name FROM department WHERE code = ?", code)).isEqualTo("New name");
+        assertThat(queryString("SELECT count(*) FROM department WHERE code = ?", code)).isEqualTo("1");
+        assertThat(state(update).status()).isEqualTo("FAILED");
+        assertThat(state(update).errorMessage()).contains("no such record");
+        assertThat(state(update).errorClass()).isEqualTo("REFERENCE");
+        assertThat(queryString("SELECT count(*) FROM department WHERE code = ?", ghost)).isEqualTo("0");
+    }
+
+    @Test
+    void aStaleRowIsSkippedAndChangesNothing() throws SQLException {
+        String code = unique("D");
+        stage("departments", "HIS", code, "CREATE", T0.plusMinutes(10), department(code, "Newer", null));
+        drain();
+        UUID stale = stage("departments", "HIS", code, "UPDATE", T0, department(code, "Older", null));
+        drain();
+
+        assertThat(state(stale).status()).isEqualTo("SKIPPED");
+        assertThat(state(stale).errorMessage()).contains("stale");
+        assertThat(queryString("SELECT name FROM department WHERE code = ?", code)).isEqualTo("Newer");
+    }
+
+    @Test
+    void aFailingRowNeitherWritesNorBlocksTheOthers() throws SQLException {
+        String orphan = unique("O");
+        String fine = unique("F");
+        UUID bad = stage("departments", "HIS", orphan, "CREATE", T0, department(orphan, "Orphan", "NO-SUCH-PARENT"));
+        UUID good = stage("departments", "HIS", fine, "CREATE", T0.plusSeconds(1), department(fine, "Fine", null));
+        drain();
+
+        assertThat(state(bad).status()).isEqualTo("FAILED");
+        assertThat(state(bad).errorMessage()).contains("NO-SUCH-PARENT");
+        assertThat(queryString("SELECT count(*) FROM department WHERE code = ?", orphan)).isEqualTo("0");
+        assertThat(state(good).status()).isEqualTo("PROCESSED");
+    }
+
+    @Test
+    void aDepartmentCannotBecomeItsOwnAncestor() throws SQLException {
+        String top = unique("T");
+        String below = unique("B");
+        stage("departments", "HIS", top, "CREATE", T0, department(top, "Top", null));
+        stage("departments", "HIS", below, "CREATE", T0.plusSeconds(1), department(below, "Below", top));
+        drain();
+        UUID loop = stage("departments", "HIS", top, "UPDATE", T0.plusSeconds(2), department(top, "Top", below));
+        drain();
+
+        assertThat(state(loop).status()).isEqualTo("FAILED");
+        assertThat(state(loop).errorMessage()).contains("own ancestor");
+        assertThat(queryString("SELECT parent_id::text FROM department WHERE code = ?", top)).isNull();
+    }
+
+    @Test
+    void deleteIsRefusedWhileAnActiveChildPointsAtItThenArchives() throws SQLException {
+        String parent = unique("P");
+        String child = unique("C");
+        stage("departments", "HIS", parent, "CREATE", T0, department(parent, "Parent", null));
+        stage("departments", "HIS", child, "CREATE", T0.plusSeconds(1), department(child, "Child", parent));
+        drain();
+        UUID refused = stage("departments", "HIS", parent, "DELETE", T0.plusSeconds(2), "{}");
+        drain();
+        assertThat(state(refused).status()).isEqualTo("FAILED");
+        assertThat(state(refused).errorMessage()).contains("department " + child);
+        assertThat(queryString("SELECT active::text FROM department WHERE code = ?", parent)).isEqualTo("true");
+
+        stage("departments", "HIS", child, "DELETE", T0.plusSeconds(3), "{}");
+        UUID allowed = stage("departments", "HIS", parent, "DELETE", T0.plusSeconds(4), "{}");
+        drain();
+        assertThat(state(allowed).status()).isEqualTo("PROCESSED");
+        assertThat(queryString("SELECT active::text FROM department WHERE code = ?", parent)).isEqualTo("false");
+    }
+}

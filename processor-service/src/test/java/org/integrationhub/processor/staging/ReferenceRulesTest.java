@@ -1,0 +1,152 @@
+package org.integrationhub.processor.staging;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import jakarta.inject.Inject;
+import org.integrationhub.devsupport.PostgresTestResource;
+import org.junit.jupiter.api.Test;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.integrationhub.processor.ProcessorFixture.drain;
+import static org.integrationhub.processor.StagingFixture.T0;
+import static org.integrationhub.processor.StagingFixture.count;
+import static org.integrationhub.processor.StagingFixture.department;
+import static org.integrationhub.processor.StagingFixture.execute;
+import static org.integrationhub.processor.StagingFixture.stage;
+import static org.integrationhub.processor.StagingFixture.state;
+import static org.integrationhub.processor.StagingFixture.unique;
+
+/** References at apply time: consistent across workers, never circular, only within the sender's own records. */
+@QuarkusTest
+@WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
+class ReferenceRulesTest {
+
+    static final Duration WAIT = Duration.ofMinutes(3);
+
+    @Inject
+    StagingProcessor processor;
+
+    static String partner(String code, String type, String parent) {
+        JsonObject data = new JsonObject().put("code", code).put("name", "Partner " + code).put("type", type)
+                .put("categoryCode", "SUPPLIER");
+        return (parent == null ? data : data.put("parentCode", parent)).encode();
+    }
+
+    /** Ends the reference wait of the run's rows now, instead of sleeping it out. */
+    static void endWaits(String like) throws SQLException {
+        execute("UPDATE staging_record SET next_attempt_at = NULL WHERE external_id LIKE ? AND status = 'PENDING'", like);
+    }
+
+    /**
+     * Stages run-A, run-B, run-C, each the child of the next, sent child first so that each waits for a parent
+     * that comes after it; C's parent is {@code parentOfC} (none when null). Then drains four rounds, ending
+     * the reference waits between them. Answers the three receipts, A's first.
+     */
+    UUID[] stageAChainAndDrainItsRounds(String run, String parentOfC) throws SQLException {
+        String a = run + "-A";
+        String b = run + "-B";
+        String c = run + "-C";
+        UUID ra = stage("departments", "HIS", a, "CREATE", T0, department(a, b));
+        UUID rb = stage("departments", "HIS", b, "CREATE", T0.plusSeconds(1), department(b, c));
+        UUID rc = stage("departments", "HIS", c, "CREATE", T0.plusSeconds(2), department(c, parentOfC));
+        for (int round = 0; round < 4; round++) {
+            drain(processor, WAIT, "departments");
+            endWaits(run + "-%");
+        }
+        return new UUID[] {ra, rb, rc};
+    }
+
+    @Test
+    void recordsWaitingForEachOtherInACircleFailNamingItInsteadOfWaitingForever() throws SQLException {
+        String run = unique("CY");
+        String a = run + "-A";
+        String b = run + "-B";
+        String c = run + "-C";
+        UUID[] rows = stageAChainAndDrainItsRounds(run, a); // C's parent is A: a circle
+        UUID ra = rows[0];
+        UUID rb = rows[1];
+        UUID rc = rows[2];
+        assertThat(state(ra).status()).isEqualTo("FAILED");
+        assertThat(state(ra).errorClass()).isEqualTo("REFERENCE");
+        assertThat(state(ra).errorMessage()).contains("circle").contains(a + " -> " + b + " -> " + c + " -> " + a);
+        assertThat(state(rb).status()).isEqualTo("FAILED");
+        assertThat(state(rc).status()).isEqualTo("FAILED");
+        assertThat(count("SELECT count(*) FROM department WHERE code LIKE ?", run + "-%")).isZero();
+    }
+
+    @Test
+    void aChainThatEndsIsNotACircle() throws SQLException {
+        // sent child first: each waits for a parent that will come; C has none
+        UUID[] rows = stageAChainAndDrainItsRounds(unique("CH"), null);
+        assertThat(state(rows[0]).status()).isEqualTo("PROCESSED");
+        assertThat(state(rows[1]).status()).isEqualTo("PROCESSED");
+        assertThat(state(rows[2]).status()).isEqualTo("PROCESSED");
+    }
+
+    @Test
+    void aCodeAnotherSourceHoldsIsAConflictInPlainWords() throws SQLException {
+        String code = unique("P");
+        UUID erp = stage("partners", "ERP", code, "CREATE", T0, partner(code, "COMPANY", null));
+        drain(processor, WAIT, "partners");
+        assertThat(state(erp).status()).isEqualTo("PROCESSED");
+
+        String his = unique("X");
+        UUID clash = stage("partners", "HIS", his, "CREATE", T0, partner(code, "COMPANY", null));
+        drain(processor, WAIT, "partners");
+        assertThat(state(clash).status()).isEqualTo("FAILED");
+        assertThat(state(clash).errorClass()).isEqualTo("CONFLICT");
+        assertThat(state(clash).errorMessage())
+                .isEqualTo("code " + code + " is already used by the active partner that ERP sent as " + code
+                        + "; codes are unique among active records");
+    }
+
+    @Test
+    void aContactCannotAttachToAnotherSourcesCompany() throws SQLException {
+        String company = unique("C");
+        UUID his = stage("partners", "HIS", company, "CREATE", T0, partner(company, "COMPANY", null));
+        drain(processor, WAIT, "partners");
+        assertThat(state(his).status()).isEqualTo("PROCESSED");
+
+        String contact = unique("P");
+        UUID erp = stage("partners", "ERP", contact, "CREATE", T0, partner(contact, "PERSON", company));
+        drain(processor, WAIT, "partners");
+        assertThat(state(erp).status()).isEqualTo("FAILED");
+        assertThat(state(erp).errorMessage()).contains("parent partner " + company + " does not exist")
+                .contains("ERP");
+
+        // and so HIS stays free to archive its company
+        UUID delete = stage("partners", "HIS", company, "DELETE", T0.plusSeconds(1), "{}");
+        drain(processor, WAIT, "partners");
+        assertThat(state(delete).status()).isEqualTo("PROCESSED");
+    }
+
+    @Test
+    void anEmployeeNeverFailsForADepartmentAppliedAtTheSameMomentByAnotherWorker() throws SQLException {
+        String run = unique("RC");
+        int n = 300;
+        for (int i = 0; i < n; i++) {
+            String d = run + "-D" + i;
+            stage("departments", "HIS", d, "CREATE", T0.plusNanos(i * 1000L), department(d, null));
+            String e = run + "-E" + i;
+            stage("employees", "HIS", e, "CREATE", T0.plusNanos(i * 1000L), new JsonObject().put("code", e)
+                    .put("name", "Emp " + i).put("departmentCode", d).encode());
+        }
+        String like = run + "-%";
+        Uni.join().all(
+                Workers.polling(processor, "departments", "dept-worker", 5, like),
+                Workers.polling(processor, "employees", "emp-a", 5, like),
+                Workers.polling(processor, "employees", "emp-b", 5, like),
+                Workers.polling(processor, "employees", "emp-c", 5, like)).andFailFast().await().atMost(WAIT);
+
+        assertThat(count("SELECT count(*) FROM staging_record WHERE external_id LIKE ? AND status = 'FAILED'", like))
+                .as("rows failed for a reference that exists").isZero();
+        assertThat(count("SELECT count(*) FROM employee WHERE code LIKE ? AND active", like)).isEqualTo(n);
+    }
+}
