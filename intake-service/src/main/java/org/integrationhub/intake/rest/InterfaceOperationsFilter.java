@@ -54,6 +54,9 @@ public class InterfaceOperationsFilter implements OASFilter {
                 }
             }
             openAPI.getPaths().setPathItems(expanded);
+            // the templated operations' untyped schemas are replaced by one typed envelope and batch per interface
+            openAPI.getComponents().removeSchema("Batch");
+            openAPI.getComponents().removeSchema("Envelope");
         }
         PathItem receipts = openAPI.getPaths().getPathItems().get(RECEIPTS);
         if (receipts != null) {

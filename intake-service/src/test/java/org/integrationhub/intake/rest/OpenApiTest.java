@@ -94,6 +94,12 @@ class OpenApiTest {
         }
         assertThat(doc.path("paths").has("/api/v1/interfaces/{interface}/records")).as("the templated path is replaced")
                 .isFalse();
+        // every reference resolves, and every schema is referenced: the expansion leaves nothing dangling
+        JsonNode schemas = doc.path("components").path("schemas");
+        List<String> refs = new java.util.ArrayList<>();
+        doc.findValues("$ref").forEach(r -> refs.add(r.asText().replace("#/components/schemas/", "")));
+        refs.forEach(r -> assertThat(schemas.has(r)).as("$ref " + r).isTrue());
+        schemas.fieldNames().forEachRemaining(name -> assertThat(refs).as("schema " + name + " is used").contains(name));
     }
 
     @Test

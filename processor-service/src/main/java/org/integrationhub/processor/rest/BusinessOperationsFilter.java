@@ -62,6 +62,8 @@ public class BusinessOperationsFilter implements OASFilter {
                 expanded.put(base + "/{code}/lineage", copy(lineage, d, "get" + type + "Lineage", null, List.of()));
             }
             openAPI.getPaths().setPathItems(expanded);
+            // the templated operations' generic page is replaced by one typed page per interface
+            openAPI.getComponents().removeSchema("Page");
         }
         new ProblemResponsesFilter("Not an operator key").filterOpenAPI(openAPI);
     }
@@ -89,6 +91,9 @@ public class BusinessOperationsFilter implements OASFilter {
                         .description("Records per page"))
                 .addProperty("total", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)
                         .description("Records matching the filter, on all pages")));
+        if (d.referenceFields().stream().noneMatch(d::selfReference)) {
+            return;
+        }
         components.addSchema(type + "Subtree", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY)
                 .items(OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
                         .addProperty("depth", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)

@@ -59,6 +59,12 @@ class OpenApiTest {
             assertThat(properties.has("lastSentAt")).isTrue();
         }
         assertThat(paths.has("/api/v1/employees/{code}/subtree")).isFalse();
+        assertThat(schemas.has("EmployeeSubtree")).as("no schema for a subtree that is not served").isFalse();
+        // every reference resolves, and every schema is referenced: the expansion leaves nothing dangling
+        List<String> refs = new ArrayList<>();
+        doc.findValues("$ref").forEach(r -> refs.add(r.asText().replace("#/components/schemas/", "")));
+        refs.forEach(r -> assertThat(schemas.has(r)).as("$ref " + r).isTrue());
+        schemas.fieldNames().forEachRemaining(name -> assertThat(refs).as("schema " + name + " is used").contains(name));
         assertThat(paths.has("/api/v1/departments/{code}/subtree")).isTrue();
     }
 
