@@ -2,6 +2,7 @@ package org.integrationhub.intake;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
 import org.integrationhub.devsupport.PostgresTestResource;
 
 import java.sql.Connection;
@@ -11,6 +12,8 @@ import java.sql.SQLException;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 /** Business master data put in place directly, and counts of what the intake stored. */
 public final class IntakeFixture {
@@ -28,6 +31,18 @@ public final class IntakeFixture {
     public static Response post(String key, String interfaceName, String body) {
         return given().header("X-API-Key", key).contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/interfaces/" + interfaceName + "/records");
+    }
+
+    /**
+     * The record {@code externalId} was refused: {@code status} as a problem whose first error names {@code field}
+     * with {@code code}, and nothing is stored for it. Answers the response for further checks.
+     */
+    public static ValidatableResponse refused(Response response, String externalId, int status, String field,
+                                              String code) throws SQLException {
+        ValidatableResponse checked = response.then().statusCode(status).contentType("application/problem+json")
+                .body("errors[0].field", equalTo(field)).body("errors[0].code", equalTo(code));
+        assertThat(stored(externalId)).as(externalId + " stored").isZero();
+        return checked;
     }
 
     public static Response postBatch(String key, String interfaceName, String body) {
