@@ -23,6 +23,7 @@ public final class InterfaceDefinition {
     private final String businessTable;
     private final String example;
     private final List<FieldSpec> fields;
+    private final List<FieldSpec> referenceFields;
     private final List<String> filters;
     private final List<ApplyRule> rules;
 
@@ -38,6 +39,7 @@ public final class InterfaceDefinition {
         List<FieldSpec> all = new ArrayList<>(b.fields);
         all.add(FieldSpec.bool("active", "false archives the " + recordLabel + "; defaults to true"));
         fields = List.copyOf(all);
+        referenceFields = fields.stream().filter(f -> f.reference() != null).toList();
         filters = List.copyOf(b.filters);
         rules = List.copyOf(b.rules);
         if (field("code").map(f -> f.type() != FieldType.CODE || !f.required()).orElse(true)) {
@@ -97,7 +99,12 @@ public final class InterfaceDefinition {
 
     /** The top-level fields that name other records. */
     public List<FieldSpec> referenceFields() {
-        return fields.stream().filter(f -> f.reference() != null).toList();
+        return referenceFields;
+    }
+
+    /** The field that names a parent of the same interface, when its records form trees. */
+    public Optional<FieldSpec> parentField() {
+        return referenceFields.stream().filter(this::selfReference).findFirst();
     }
 
     /** Whether {@code field} names a record of this same interface (a parent). */

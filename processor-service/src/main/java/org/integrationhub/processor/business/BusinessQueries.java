@@ -85,8 +85,7 @@ final class BusinessQueries {
         list = "SELECT " + select + "\n  FROM " + from + "\n" + where + "\n ORDER BY t.code, t.id\n LIMIT $" + p
                 + " OFFSET $" + (p + 1);
         count = "SELECT count(*)\n  FROM " + from + "\n" + where;
-        FieldSpec parent = definition.referenceFields().stream().filter(definition::selfReference).findFirst()
-                .orElse(null);
+        FieldSpec parent = definition.parentField().orElse(null);
         subtree = parent == null ? null : SUBTREE.formatted(select, definition.businessTable(), parent.column(), joins);
     }
 

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -77,6 +78,8 @@ public final class BusinessTable {
     private final String insert;
     private final String update;
     private final String dependants;
+    /** Statements built from a declaration once, not per row: by target table and condition column, etc. */
+    private static final Map<String, String> STATEMENTS = new ConcurrentHashMap<>();
 
     /** A stored field: the column, the field, and the object it sits in (null at the top level). */
     record Column(String name, FieldSpec field, FieldSpec parent) {
@@ -158,16 +161,17 @@ public final class BusinessTable {
      */
     public static Uni<Optional<Found>> activeByCode(SqlConnection conn, InterfaceDefinition target,
                                                     String conditionField, String sourceSystem, String code) {
-        String conditionColumn = conditionField == null ? "NULL::text"
-                : target.field(conditionField).orElseThrow().column() + "::text";
-        return conn.preparedQuery(ACTIVE_BY_CODE.formatted(target.businessTable(), conditionColumn))
+        return conn.preparedQuery(STATEMENTS.computeIfAbsent("active:" + target.name() + ":" + conditionField,
+                        k -> ACTIVE_BY_CODE.formatted(target.businessTable(), conditionField == null ? "NULL::text"
+                                : target.field(conditionField).orElseThrow().column() + "::text")))
                 .execute(Tuple.of(code, sourceSystem))
                 .map(rows -> first(rows).map(r -> new Found(r.getLong("id"), r.getString("condition"))));
     }
 
     /** Whether the master data {@code code} exists and is active in {@code table}. */
     public static Uni<Boolean> masterDataActive(SqlConnection conn, String table, String code) {
-        return conn.preparedQuery(MASTER_DATA_ACTIVE.formatted(table)).execute(Tuple.of(code))
+        return conn.preparedQuery(STATEMENTS.computeIfAbsent("master:" + table, k -> MASTER_DATA_ACTIVE.formatted(table)))
+                .execute(Tuple.of(code))
                 .map(rows -> first(rows).map(r -> r.getBoolean("active")).orElse(false));
     }
 
@@ -183,7 +187,8 @@ public final class BusinessTable {
 
     /** Whether making {@code parentId} the value of the self-reference {@code field} of record {@code id} makes a loop. */
     public Uni<Boolean> wouldLoop(SqlConnection conn, FieldSpec field, long id, long parentId) {
-        return conn.preparedQuery(WOULD_LOOP.formatted(tableName(), field.column())).execute(Tuple.of(parentId, id))
+        return conn.preparedQuery(STATEMENTS.computeIfAbsent("loop:" + tableName() + ":" + field.column(),
+                        k -> WOULD_LOOP.formatted(tableName(), field.column()))).execute(Tuple.of(parentId, id))
                 .map(rows -> rows.iterator().next().getBoolean("found"));
     }
 

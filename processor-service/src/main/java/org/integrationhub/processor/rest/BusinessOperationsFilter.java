@@ -55,7 +55,7 @@ public class BusinessOperationsFilter implements OASFilter {
                 String base = "/api/v1/" + d.name();
                 expanded.put(base, copy(list, d, "list" + typeName(d.name()), type + "Page", filters(d)));
                 expanded.put(base + "/{code}", copy(one, d, "get" + type, type, List.of()));
-                if (d.referenceFields().stream().anyMatch(d::selfReference)) {
+                if (d.parentField().isPresent()) {
                     expanded.put(base + "/{code}/subtree", copy(subtree, d, "get" + type + "Subtree",
                             type + "Subtree", List.of()));
                 }
@@ -91,7 +91,7 @@ public class BusinessOperationsFilter implements OASFilter {
                         .description("Records per page"))
                 .addProperty("total", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)
                         .description("Records matching the filter, on all pages")));
-        if (d.referenceFields().stream().noneMatch(d::selfReference)) {
+        if (d.parentField().isEmpty()) {
             return;
         }
         components.addSchema(type + "Subtree", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY)
