@@ -65,52 +65,41 @@ class MigrationTest {
         }
         pool.shutdown();
 
-        try (Connection c = DriverManager.getConnection(url, EmbeddedDatabase.USER, "");
-             Statement s = c.createStatement()) {
-            ResultSet rs = s.executeQuery("""
+        inDatabase(url, s -> {
+            ResultSet rs = row(s, """
                     SELECT count(*) FILTER (WHERE version IS NOT NULL), count(DISTINCT version),
                            bool_and(success)
                       FROM flyway_schema_history WHERE type <> 'SCHEMA'""");
-            rs.next();
             assertThat(rs.getInt(1)).as("versioned migrations applied").isEqualTo(rs.getInt(2)).isGreaterThanOrEqualTo(4);
             assertThat(rs.getBoolean(3)).isTrue();
-            rs = s.executeQuery("SELECT count(*) FROM scheduled_job WHERE name = 'recover_expired_leases'");
-            rs.next();
-            assertThat(rs.getInt(1)).isEqualTo(1);
-        }
+            assertThat(count(s, "SELECT count(*) FROM scheduled_job WHERE name = 'recover_expired_leases'")).isEqualTo(1);
+            return null;
+        });
     }
 
     @Test
     void seedsInsertWhatIsAbsentAndNeverOverwriteAnOperatorsChange() throws SQLException {
-        String url = freshDatabase("seeds");
-        DevDatabase.migrate(url, EmbeddedDatabase.USER, "");
-        try (Connection c = DriverManager.getConnection(url, EmbeddedDatabase.USER, "");
-             Statement s = c.createStatement()) {
+        String url = migratedDatabase("seeds");
+        inDatabase(url, s -> {
             s.execute("UPDATE scheduled_job SET interval_number = 42, enabled = false WHERE name = 'recover_expired_leases'");
             s.execute("DELETE FROM partner_category WHERE code = 'INSURER'");
             // rerun the repeatable seeds as an upgrade that changed them would
-            s.execute("DELETE FROM flyway_schema_history WHERE version IS NULL");
-        }
+            return s.execute("DELETE FROM flyway_schema_history WHERE version IS NULL");
+        });
         DevDatabase.migrate(url, EmbeddedDatabase.USER, "");
-        try (Connection c = DriverManager.getConnection(url, EmbeddedDatabase.USER, "");
-             Statement s = c.createStatement()) {
-            ResultSet rs = s.executeQuery(
-                    "SELECT interval_number, enabled FROM scheduled_job WHERE name = 'recover_expired_leases'");
-            rs.next();
+        inDatabase(url, s -> {
+            ResultSet rs = row(s, "SELECT interval_number, enabled FROM scheduled_job WHERE name = 'recover_expired_leases'");
             assertThat(rs.getInt(1)).isEqualTo(42);
             assertThat(rs.getBoolean(2)).isFalse();
-            rs = s.executeQuery("SELECT string_agg(code, ',' ORDER BY code) FROM partner_category");
-            rs.next();
+            rs = row(s, "SELECT string_agg(code, ',' ORDER BY code) FROM partner_category");
             assertThat(rs.getString(1)).isEqualTo("CUSTOMER,INSURER,MANUFACTURER,SUPPLIER");
-        }
+            return null;
+        });
     }
 
     @Test
     void stagingRowsObeyTheContractsStatusRules() throws SQLException {
-        String url = freshDatabase("rules");
-        DevDatabase.migrate(url, EmbeddedDatabase.USER, "");
-        try (Connection c = DriverManager.getConnection(url, EmbeddedDatabase.USER, "");
-             Statement s = c.createStatement()) {
+        inDatabase(migratedDatabase("rules"), s -> {
             s.execute("""
                     INSERT INTO staging_record (receipt_id, interface, source_system, external_id, operation, sent_at, payload)
                     VALUES (gen_random_uuid(), 'departments', 'HIS', 'D1', 'CREATE', now(), '{}')""");
@@ -125,7 +114,8 @@ class MigrationTest {
                     INSERT INTO staging_record (receipt_id, interface, source_system, external_id, operation, sent_at, payload)
                     VALUES (gen_random_uuid(), 'wards', 'HIS', 'W1', 'CREATE', now(), '{}')"""))
                     .hasMessageContaining("partition");
-        }
+            return null;
+        });
     }
 
     @Test
@@ -156,10 +146,7 @@ class MigrationTest {
      * fresh statistics.
      */
     static String planOverAHistory(String name, String payloadSql, String query) throws SQLException {
-        String url = freshDatabase(name);
-        DevDatabase.migrate(url, EmbeddedDatabase.USER, "");
-        try (Connection c = DriverManager.getConnection(url, EmbeddedDatabase.USER, "");
-             Statement s = c.createStatement()) {
+        return inDatabase(migratedDatabase(name), s -> {
             s.execute("""
                     INSERT INTO staging_record (receipt_id, interface, source_system, external_id, operation, sent_at,
                                                 payload, status, processed_at)
@@ -168,12 +155,36 @@ class MigrationTest {
                       FROM generate_series(1, 20000) i""".formatted(payloadSql));
             s.execute("ANALYZE staging_record");
             return QueryPlan.explain(s, query);
+        });
+    }
+
+    /** A fresh database {@code name} with every migration applied: its JDBC URL. */
+    static String migratedDatabase(String name) throws SQLException {
+        String url = freshDatabase(name);
+        DevDatabase.migrate(url, EmbeddedDatabase.USER, "");
+        return url;
+    }
+
+    /** Work on one statement of a connection of its own. */
+    interface SqlWork<T> {
+        T run(Statement s) throws SQLException;
+    }
+
+    static <T> T inDatabase(String url, SqlWork<T> work) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url, EmbeddedDatabase.USER, "");
+             Statement s = c.createStatement()) {
+            return work.run(s);
         }
     }
 
-    static int count(Statement s, String sql) throws SQLException {
+    /** The first row of {@code sql}, positioned on it. */
+    static ResultSet row(Statement s, String sql) throws SQLException {
         ResultSet rs = s.executeQuery(sql);
-        rs.next();
-        return rs.getInt(1);
+        assertThat(rs.next()).as("a row from " + sql).isTrue();
+        return rs;
+    }
+
+    static int count(Statement s, String sql) throws SQLException {
+        return row(s, sql).getInt(1);
     }
 }
