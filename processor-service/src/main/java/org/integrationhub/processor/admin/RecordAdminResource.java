@@ -41,6 +41,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** Operators watch the staging rows and put failed ones back to be applied again. */
@@ -90,9 +91,8 @@ public class RecordAdminResource {
     @APIResponse(responseCode = "404", description = "No staging row with this receipt")
     @APIResponse(responseCode = "409", description = "The row is not FAILED")
     public Uni<StagingRowView> retryOne(@PathParam("receiptId") String receiptId) {
-        UUID id = receipt(receiptId);
-        return staging.retry(id, new RetryFilter(null, null, null, null), callerContext.get().keyName())
-                .chain(retried -> changedRow(id, retried == 1, "only a FAILED row can be retried"));
+        return changeRow(receiptId, id -> staging.retry(id, new RetryFilter(null, null, null, null), actor())
+                .map(retried -> retried == 1), "only a FAILED row can be retried");
     }
 
     @POST
@@ -112,7 +112,7 @@ public class RecordAdminResource {
         RetryFilterInput filter = input.read(body, RetryFilterInput.class, "is not a filter; filters", errors);
         JsonBody.rejectIfAny(errors);
         return staging.retry(null, new RetryFilter(filter.interfaceName(), filter.sourceSystem(), filter.externalId(),
-                filter.errorClass()), callerContext.get().keyName()).map(Retried::new);
+                filter.errorClass()), actor()).map(Retried::new);
     }
 
     /** The filter of a bulk retry: every field optional. */
@@ -134,10 +134,8 @@ public class RecordAdminResource {
     @APIResponse(responseCode = "404", description = "No staging row with this receipt")
     @APIResponse(responseCode = "409", description = "The row is not SKIPPED")
     public Uni<StagingRowView> reapply(@PathParam("receiptId") String receiptId) {
-        UUID id = receipt(receiptId);
-        return staging.reapply(id, callerContext.get().keyName())
-                .chain(reapplied -> changedRow(id, reapplied,
-                        "only a SKIPPED row can be re-applied (a FAILED one is retried)"));
+        return changeRow(receiptId, id -> staging.reapply(id, actor()),
+                "only a SKIPPED row can be re-applied (a FAILED one is retried)");
     }
 
     @GET
@@ -186,16 +184,24 @@ public class RecordAdminResource {
         return InterfaceRegistry.all().stream().map(d -> d.name()).collect(Collectors.toSet());
     }
 
-    /** The row after an operator's change to it: 404 when there is none, 409 when it was not in the state needed. */
-    private Uni<StagingRowView> changedRow(UUID id, boolean changed, String onlyWhen) {
-        return staging.find(id).invoke(row -> {
+    /**
+     * An operator's change to one row ({@code change} answers whether it applied), then the row: 404 when
+     * there is none, 409 when it was not in the state the change needs.
+     */
+    private Uni<StagingRowView> changeRow(String receiptId, Function<UUID, Uni<Boolean>> change, String onlyWhen) {
+        UUID id = receipt(receiptId);
+        return change.apply(id).chain(changed -> staging.find(id).invoke(row -> {
             if (row == null) {
                 throw noSuchRow(id.toString());
             }
             if (!changed) {
                 throw new ProblemException(ProblemType.CONFLICT, "Receipt " + id + " is " + row.status() + "; " + onlyWhen);
             }
-        });
+        }));
+    }
+
+    private String actor() {
+        return callerContext.get().keyName();
     }
 
     private static UUID receipt(String receiptId) {
