@@ -11,43 +11,42 @@ import java.util.regex.Pattern;
  * the URL, the fields of its {@code data} with their rules and references, the business table its records
  * are applied to and the column of each field, the filters of its list in the read API, and any rule a table
  * cannot say. Every record is identified in business data by its {@code code}; every interface has an
- * {@code active} field (false archives the record), added here.
+ * {@code active} field (false archives the record), added by the builder.
+ *
+ * @param name the path segment, e.g. {@code departments}
+ * @param description what the interface carries
+ * @param recordLabel how messages name one record: "department"
+ * @param businessTable the table its records are applied to
+ * @param example a valid envelope, for the OpenAPI document, the interface listing and the docs
+ * @param fields the fields of {@code data}, {@code active} last
+ * @param filters the fields the read API's list can be filtered by, each a query parameter of the same name
+ * @param rules rules the processor checks before it writes a CREATE or UPDATE, beyond what the fields say
  */
-public final class InterfaceDefinition {
+public record InterfaceDefinition(String name, String description, String recordLabel, String businessTable,
+                                  String example, List<FieldSpec> fields, List<FieldSpec> filters,
+                                  List<ApplyRule> rules) {
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,39}");
 
-    private final String name;
-    private final String description;
-    private final String recordLabel;
-    private final String businessTable;
-    private final String example;
-    private final List<FieldSpec> fields;
-    private final List<FieldSpec> referenceFields;
-    private final List<String> filters;
-    private final List<ApplyRule> rules;
-
-    private InterfaceDefinition(Builder b) {
-        if (!NAME.matcher(b.name).matches()) {
-            throw new IllegalArgumentException("an interface name is lower case letters, digits and '_': " + b.name);
+    /** Checks what the declaration says; {@link Builder#build()} is the way to make one. */
+    public InterfaceDefinition {
+        if (!NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("an interface name is lower case letters, digits and '_': " + name);
         }
-        name = b.name;
-        description = Objects.requireNonNull(b.description, "description");
-        recordLabel = Objects.requireNonNull(b.recordLabel, "records");
-        businessTable = Identifiers.check(b.businessTable != null ? b.businessTable : Identifiers.snake(recordLabel));
-        example = Objects.requireNonNull(b.example, "example");
-        List<FieldSpec> all = new ArrayList<>(b.fields);
-        all.add(FieldSpec.bool("active", "false archives the " + recordLabel + "; defaults to true"));
-        fields = List.copyOf(all);
-        referenceFields = fields.stream().filter(f -> f.reference() != null).toList();
-        filters = List.copyOf(b.filters);
-        rules = List.copyOf(b.rules);
-        if (field("code").map(f -> f.type() != FieldType.CODE || !f.required()).orElse(true)) {
+        Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(recordLabel, "records");
+        businessTable = Identifiers.check(businessTable);
+        Objects.requireNonNull(example, "example");
+        fields = List.copyOf(fields);
+        filters = List.copyOf(filters);
+        rules = List.copyOf(rules);
+        FieldSpec code = fields.stream().filter(f -> f.name().equals("code")).findFirst().orElse(null);
+        if (code == null || code.type() != FieldType.CODE || !code.required()) {
             throw new IllegalArgumentException(name + ": every interface has a required CODE field named code");
         }
-        for (String filter : filters) {
-            if (field(filter).map(f -> f.type() == FieldType.OBJECT).orElse(true)) {
-                throw new IllegalArgumentException(name + ": filter " + filter + " is not a plain field");
+        for (FieldSpec filter : filters) {
+            if (!fields.contains(filter) || filter.type() == FieldType.OBJECT) {
+                throw new IllegalArgumentException(name + ": filter " + filter.name() + " is not a plain field");
             }
         }
     }
@@ -57,39 +56,9 @@ public final class InterfaceDefinition {
         return new Builder(name);
     }
 
-    /** The path segment, e.g. {@code departments}. */
-    public String name() {
-        return name;
-    }
-
-    /** What the interface carries. */
-    public String description() {
-        return description;
-    }
-
-    /** How messages name one record: "department". */
-    public String recordLabel() {
-        return recordLabel;
-    }
-
-    /** The table its records are applied to. */
-    public String businessTable() {
-        return businessTable;
-    }
-
     /** The partition of {@code staging_record} that holds its raw records; its migration creates it. */
     public String stagingTable() {
         return "staging_" + name;
-    }
-
-    /** A valid envelope, for the OpenAPI document, the interface listing and the docs. */
-    public String example() {
-        return example;
-    }
-
-    /** The fields of {@code data}, {@code active} last. */
-    public List<FieldSpec> fields() {
-        return fields;
     }
 
     /** The top-level field called {@code fieldName}. */
@@ -99,27 +68,17 @@ public final class InterfaceDefinition {
 
     /** The top-level fields that name other records. */
     public List<FieldSpec> referenceFields() {
-        return referenceFields;
+        return fields.stream().filter(f -> f.reference() != null).toList();
     }
 
     /** The field that names a parent of the same interface, when its records form trees. */
     public Optional<FieldSpec> parentField() {
-        return referenceFields.stream().filter(this::selfReference).findFirst();
+        return referenceFields().stream().filter(this::selfReference).findFirst();
     }
 
     /** Whether {@code field} names a record of this same interface (a parent). */
     public boolean selfReference(FieldSpec field) {
         return field.reference() != null && name.equals(field.reference().targetInterface());
-    }
-
-    /** The fields the read API's list can be filtered by, each a query parameter of the same name. */
-    public List<FieldSpec> filters() {
-        return filters.stream().map(f -> field(f).orElseThrow()).toList();
-    }
-
-    /** Rules the processor checks before it writes a CREATE or UPDATE, beyond what the fields say. */
-    public List<ApplyRule> rules() {
-        return rules;
     }
 
     @Override
@@ -186,8 +145,18 @@ public final class InterfaceDefinition {
             return this;
         }
 
+        /** The definition; the interface gets its {@code active} field here. */
         public InterfaceDefinition build() {
-            return new InterfaceDefinition(this);
+            List<FieldSpec> all = new ArrayList<>(fields);
+            all.add(FieldSpec.bool("active", "false archives the " + recordLabel + "; defaults to true"));
+            List<FieldSpec> filterFields = new ArrayList<>();
+            for (String filter : filters) {
+                filterFields.add(all.stream().filter(f -> f.name().equals(filter)).findFirst().orElseThrow(
+                        () -> new IllegalArgumentException(name + ": filter " + filter + " is not a field")));
+            }
+            String table = businessTable != null ? businessTable
+                    : Identifiers.snake(Objects.requireNonNull(recordLabel, "records"));
+            return new InterfaceDefinition(name, description, recordLabel, table, example, all, filterFields, rules);
         }
     }
 }
