@@ -43,7 +43,7 @@ public final class DevDatabase {
     }
 
     /**
-     * Waits until the services' migrations have created the key table, then seeds the development
+     * Waits until the services' migrations have created the key and account tables, then seeds the development
      * keys. The local run uses this so that the services, not the launcher, own the migrations.
      */
     public static void awaitSchemaThenSeed(String jdbcUrl, String user, String password, Duration timeout)
@@ -57,12 +57,12 @@ public final class DevDatabase {
         }
     }
 
-    /** Seeds the development keys if the key table exists; answers whether it did. */
+    /** Seeds the development credentials if their tables exist; answers whether it did. */
     private static boolean seedOnceTheSchemaIsThere(String jdbcUrl, String user, String password, String credentials)
             throws SQLException {
         try (Connection c = DriverManager.getConnection(jdbcUrl, user, password);
              Statement s = c.createStatement();
-             var rs = s.executeQuery("SELECT to_regclass('public.api_key') IS NOT NULL")) {
+             var rs = s.executeQuery("SELECT to_regclass('public.api_key') IS NOT NULL AND to_regclass('public.operator_account') IS NOT NULL")) {
             rs.next();
             if (!rs.getBoolean(1)) {
                 return false;

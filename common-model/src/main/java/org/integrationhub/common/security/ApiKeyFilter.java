@@ -13,13 +13,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Authenticates every REST call by its API key. Health, metrics, {@code /q/openapi} and
- * {@code /q/swagger-ui} are not REST resources and stay open.
+ * Authenticates every call of the API ({@code /api/...}) by its API key. Health, metrics, {@code /q/openapi}
+ * and {@code /q/swagger-ui} are not REST resources and stay open; the processor's console ({@code /console})
+ * is for people, who log in with an account (Quarkus form authentication), not with a key.
  */
 public class ApiKeyFilter {
 
     /** The request header carrying the key. */
     public static final String HEADER = "X-API-Key";
+    /** What the keys open: every path below it. */
+    static final String API = "/api/";
+    private static final Uni<Void> NOT_FOR_KEYS = Uni.createFrom().voidItem();
 
     @Inject
     AuthConfig config;
@@ -34,6 +38,9 @@ public class ApiKeyFilter {
 
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
     public Uni<Void> authenticate(ContainerRequestContext ctx, HttpServerRequest request) {
+        if (!request.path().startsWith(API)) {
+            return NOT_FOR_KEYS;
+        }
         String presented = ctx.getHeaderString(HEADER);
         if (presented == null || presented.isBlank()) {
             return Uni.createFrom().failure(new ProblemException(ProblemType.UNAUTHORIZED,

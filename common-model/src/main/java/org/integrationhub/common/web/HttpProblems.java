@@ -1,6 +1,9 @@
 package org.integrationhub.common.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.quarkus.security.AuthenticationException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpServerRequest;
@@ -63,6 +66,12 @@ public class HttpProblems {
         if (failure instanceof HttpClosedException) {
             // the connection closed under the request (the client left, or it was closed here after a refusal)
             LOG.debugf("%s %s: connection closed", ctx.request().method(), ctx.request().path());
+            return;
+        }
+        if (failure instanceof AuthenticationException || failure instanceof UnauthorizedException
+                || failure instanceof ForbiddenException) {
+            // Quarkus security's own answer: the console's login redirect, its error page, a 401 or 403 challenge
+            ctx.next();
             return;
         }
         if (ctx.response().headWritten()) {

@@ -1,0 +1,57 @@
+package org.integrationhub.processor.console;
+
+import io.quarkus.elytron.security.common.BcryptUtil;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+/**
+ * Creates the first operator from the configuration ({@code hub.console.first-operator.*}) when it does not
+ * exist, so a new deployment can log in without a built-in default password. Several replicas starting
+ * together may all try: the primary key lets one insert win and the others find it there.
+ */
+@ApplicationScoped
+public class AccountBootstrap {
+
+    private static final Logger LOG = Logger.getLogger(AccountBootstrap.class);
+    static final int MIN_PASSWORD_LENGTH = 12;
+
+    @Inject
+    ConsoleConfig config;
+
+    void onStart(@Observes StartupEvent start) throws Throwable {
+        ConsoleConfig.FirstOperator first = config.firstOperator();
+        if (first.username().isEmpty() || first.password().isEmpty()) {
+            return;
+        }
+        String username = first.username().get().strip();
+        String password = first.password().get();
+        if (password.length() < MIN_PASSWORD_LENGTH) {
+            throw new IllegalStateException("hub.console.first-operator.password must have at least "
+                    + MIN_PASSWORD_LENGTH + " characters");
+        }
+        // Hibernate Reactive runs on a Vert.x context; start-up waits for it there.
+        boolean created = VertxContextSupport.subscribeAndAwait(() -> createIfAbsent(username, password));
+        LOG.infof(created ? "created the operator account %s from the configuration"
+                : "the operator account %s exists; the configured password was not applied", username);
+    }
+
+    /** Inserts an operator account unless one of that name exists; answers whether it did. */
+    Uni<Boolean> createIfAbsent(String username, String password) {
+        return Panache.withTransaction(() -> OperatorAccount.<OperatorAccount>findById(username).chain(found -> {
+            if (found != null) {
+                return Uni.createFrom().item(false);
+            }
+            OperatorAccount account = new OperatorAccount();
+            account.username = username;
+            account.passwordHash = BcryptUtil.bcryptHash(password);
+            account.role = OperatorAccount.OPERATOR;
+            return account.persist().replaceWith(true);
+        })).onFailure(e -> String.valueOf(e.getMessage()).contains("operator_account_pkey")).recoverWithItem(false);
+    }
+}

@@ -1,0 +1,31 @@
+package org.integrationhub.processor.console;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * What every console page's frame needs: who is signed in, in which language, and which page is open.
+ *
+ * @param user     the account's username; null on the login page
+ * @param role     {@code viewer} or {@code operator}; null on the login page
+ * @param locale   the page's language
+ * @param page     the open page, to mark it in the navigation: overview, records, schedules, business, audit
+ * @param path     the page's path and query, where the language switcher returns to
+ */
+public record Chrome(String user, String role, Locale locale, String page, String path) {
+
+    public boolean operator() {
+        return OperatorAccount.OPERATOR.equals(role);
+    }
+
+    /** The page's path and query, URL-encoded for the language switcher's {@code back} parameter. */
+    public String back() {
+        return URLEncoder.encode(path, StandardCharsets.UTF_8);
+    }
+
+    /** The {@code lang} attribute of the page. */
+    public String lang() {
+        return locale.getLanguage().equals(ConsoleLocale.CHINESE.getLanguage()) ? "zh-CN" : "en";
+    }
+}

@@ -1,0 +1,34 @@
+package org.integrationhub.processor.console;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** The operator console at {@code /console}. Form login, cookies and CSRF are Quarkus' own settings. */
+@ConfigMapping(prefix = "hub.console")
+public interface ConsoleConfig {
+
+    /**
+     * The first operator account, created at start when no account of that name exists and never changed
+     * afterwards (a later password change is the operator's own). Unset: no account is created.
+     */
+    FirstOperator firstOperator();
+
+    /** Whether the console's cookies are marked Secure. False only in the local run and the tests (plain HTTP). */
+    @WithDefault("true")
+    boolean secureCookies();
+
+    /** How often the overview refreshes itself in the browser. */
+    @WithDefault("PT5S")
+    Duration refresh();
+
+    interface FirstOperator {
+        /** Its username (letters, digits, '.', '_' and '-'). */
+        Optional<String> username();
+
+        /** Its password, hashed with bcrypt before it is stored; at least 12 characters. */
+        Optional<String> password();
+    }
+}

@@ -1,0 +1,126 @@
+package org.integrationhub.processor.console;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/**
+ * Every word the console shows, in English here and in Chinese in {@code messages/msg_zh.properties}; Qute
+ * checks at build time that each template uses only these keys and that the Chinese file has no others.
+ */
+@MessageBundle(value = "msg", locale = "en")
+public interface ConsoleMessages {
+
+    @Message("Integration Hub")
+    String product();
+
+    @Message("Operator console")
+    String console();
+
+    @Message("Overview")
+    String overview();
+
+    @Message("Records")
+    String records();
+
+    @Message("Schedules")
+    String schedules();
+
+    @Message("Business records")
+    String business();
+
+    @Message("Audit log")
+    String audit();
+
+    @Message("Log in")
+    String login();
+
+    @Message("Log out")
+    String logout();
+
+    @Message("Username")
+    String username();
+
+    @Message("Password")
+    String password();
+
+    @Message("Wrong username or password.")
+    String loginFailed();
+
+    @Message("Signed in as {user} ({role})")
+    String signedInAs(String user, String role);
+
+    @Message("Language")
+    String language();
+
+    @Message("{#if role == 'operator'}operator{#else}viewer{/if}")
+    String role(String role);
+
+    // ---- statuses, as the seed's operators name them ----
+    @Message("Pending")
+    String status_PENDING();
+
+    @Message("Processing")
+    String status_PROCESSING();
+
+    @Message("Processed")
+    String status_PROCESSED();
+
+    @Message("Failed")
+    String status_FAILED();
+
+    @Message("Skipped")
+    String status_SKIPPED();
+
+    // ---- overview ----
+    @Message("Interface")
+    String interfaceName();
+
+    @Message("Oldest pending")
+    String oldestPending();
+
+    @Message("Processed, last hour")
+    String processedLastHour();
+
+    @Message("Processed, last day")
+    String processedLastDay();
+
+    @Message("Failed, last day")
+    String failedLastDay();
+
+    @Message("Jobs")
+    String jobs();
+
+    @Message("Job")
+    String job();
+
+    @Message("Last run")
+    String lastRun();
+
+    @Message("Next run")
+    String nextRun();
+
+    @Message("Outcome")
+    String outcome();
+
+    @Message("Enabled")
+    String enabled();
+
+    @Message("Disabled")
+    String disabled();
+
+    @Message("never")
+    String never();
+
+    @Message("none")
+    String none();
+
+    /** An age, {@link Age#of} rounded to a whole number of seconds, minutes, hours or days. */
+    @Message("{value} {#if unit == 's'}s{#else if unit == 'min'}min{#else if unit == 'h'}h{#else}d{/if}")
+    String age(long value, String unit);
+
+    @Message("Failing jobs")
+    String failingJobs();
+
+    @Message("Refreshes every {seconds} s")
+    String refreshes(long seconds);
+}

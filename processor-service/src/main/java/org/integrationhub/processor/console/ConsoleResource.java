@@ -1,0 +1,117 @@
+package org.integrationhub.processor.console;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.FormAuthenticationMechanism;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+
+/**
+ * The operator console's frame: login, logout, the language switcher and the overview. Pages are Qute
+ * templates under {@code templates/console/}; every word comes from {@link ConsoleMessages}.
+ */
+@Path(ConsoleResource.ROOT)
+@Produces(MediaType.TEXT_HTML)
+public class ConsoleResource {
+
+    public static final String ROOT = "/console";
+    static final String VIEWER = OperatorAccount.VIEWER;
+    static final String OPERATOR = OperatorAccount.OPERATOR;
+
+    @CheckedTemplate(basePath = "console")
+    static class Templates {
+        static native TemplateInstance login(Chrome chrome, boolean failed);
+
+        static native TemplateInstance overview(Chrome chrome, Overview overview, long refreshSeconds);
+    }
+
+    @Inject
+    SecurityIdentity identity;
+    @Inject
+    ConsoleReads reads;
+    @Inject
+    ConsoleConfig config;
+
+    @GET
+    @Path("/login")
+    @PermitAll
+    public TemplateInstance login(@QueryParam("error") String error, @Context HttpHeaders headers, @Context UriInfo uri) {
+        Locale locale = ConsoleLocale.of(headers);
+        return Templates.login(new Chrome(null, null, locale, "login", pathOf(uri)), error != null).setLocale(locale);
+    }
+
+    @GET
+    @RolesAllowed({VIEWER, OPERATOR})
+    public Uni<TemplateInstance> overview(@Context HttpHeaders headers, @Context UriInfo uri) {
+        Chrome chrome = chrome(headers, uri, "overview");
+        return reads.overview().map(overview -> Templates.overview(chrome, overview, config.refresh().toSeconds())
+                .setLocale(chrome.locale()));
+    }
+
+    /** Ends the session (the form login's cookie) and goes back to the login page. */
+    @POST
+    @Path("/logout")
+    @RolesAllowed({VIEWER, OPERATOR})
+    public Response logout() {
+        FormAuthenticationMechanism.logout(identity);
+        return Response.seeOther(URI.create(ROOT + "/login")).build();
+    }
+
+    /** The language switcher: remembers the choice for a year and returns to the page it was used on. */
+    @GET
+    @Path("/lang/{tag}")
+    @PermitAll
+    public Response language(@PathParam("tag") String tag, @QueryParam("back") String back) {
+        Locale locale = ConsoleLocale.supported(tag);
+        Response.ResponseBuilder redirect = Response.seeOther(withinConsole(back));
+        if (locale != null) {
+            redirect.cookie(new NewCookie.Builder(ConsoleLocale.COOKIE).value(locale.getLanguage()).path(ROOT)
+                    .maxAge(365 * 24 * 3600).sameSite(NewCookie.SameSite.STRICT).build());
+        }
+        return redirect.build();
+    }
+
+    /** {@code back} when it is a path of the console, else the console's root: the switcher redirects nowhere else. */
+    static URI withinConsole(String back) {
+        if (back != null && (back.equals(ROOT) || back.startsWith(ROOT + "/") || back.startsWith(ROOT + "?"))) {
+            try {
+                URI uri = new URI(back);
+                if (uri.getScheme() == null && uri.getAuthority() == null) {
+                    return uri;
+                }
+            } catch (URISyntaxException e) {
+                // not a path: the root will do
+            }
+        }
+        return URI.create(ROOT);
+    }
+
+    Chrome chrome(HttpHeaders headers, UriInfo uri, String page) {
+        String role = identity.hasRole(OPERATOR) ? OPERATOR : VIEWER;
+        return new Chrome(identity.getPrincipal().getName(), role, ConsoleLocale.of(headers), page, pathOf(uri));
+    }
+
+    static String pathOf(UriInfo uri) {
+        String query = uri.getRequestUri().getRawQuery();
+        return uri.getRequestUri().getRawPath() + (query == null ? "" : "?" + query);
+    }
+}

@@ -1,0 +1,121 @@
+package org.integrationhub.processor.console;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import org.integrationhub.common.registry.InterfaceRegistry;
+import org.integrationhub.devsupport.Await;
+import org.integrationhub.devsupport.PostgresTestResource;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.integrationhub.processor.console.ConsoleSession.OPS;
+import static org.integrationhub.processor.console.ConsoleSession.OPS_PASSWORD;
+import static org.integrationhub.processor.console.ConsoleSession.VIEWER;
+import static org.integrationhub.processor.console.ConsoleSession.VIEWER_PASSWORD;
+
+/** Who gets into the console and how: form login against operator_account, session cookie, CSRF, logout. */
+@QuarkusTest
+@WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
+class ConsoleLoginTest {
+
+    @Inject
+    Pool pool;
+    @Inject
+    AccountBootstrap bootstrap;
+
+    @Test
+    void aPageWithoutASessionSendsTheBrowserToTheLoginPage() {
+        given().redirects().follow(false).get("/console").then().statusCode(302)
+                .header("Location", org.hamcrest.Matchers.endsWith("/console/login"));
+        Response login = given().get("/console/login");
+        assertThat(login.statusCode()).isEqualTo(200);
+        assertThat(login.asString()).contains("j_security_check", "j_password");
+        assertThat(login.header("Content-Security-Policy")).contains("default-src 'self'", "frame-ancestors 'none'");
+        assertThat(login.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(login.header("Cache-Control")).isEqualTo("no-store");
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedAndSetsNoSession() {
+        ConsoleSession session = new ConsoleSession();
+        Response refused = session.login(OPS, "not-the-password");
+        assertThat(refused.statusCode()).isEqualTo(302);
+        assertThat(refused.header("Location")).endsWith("/console/login?error=true");
+        assertThat(refused.getCookie("hub-console")).isNull();
+        assertThat(session.request().get("/console").statusCode()).isEqualTo(302);
+        assertThat(session.page("/console/login?error=true")).contains("Wrong username or password.");
+    }
+
+    @Test
+    void anOperatorLogsInWithAnHttpOnlySameSiteSessionAndSeesEveryInterface() {
+        Response login = new ConsoleSession().login(OPS, OPS_PASSWORD);
+        String cookie = login.headers().getValues("Set-Cookie").stream().filter(c -> c.startsWith("hub-console="))
+                .findFirst().orElseThrow();
+        assertThat(cookie).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Strict").contains("Path=/console");
+
+        String overview = ConsoleSession.loggedIn(OPS, OPS_PASSWORD).page("/console");
+        assertThat(overview).contains("Signed in as ops (operator)");
+        InterfaceRegistry.all().forEach(d -> assertThat(overview).contains("data-interface=\"" + d.name() + "\""));
+    }
+
+    @Test
+    void aViewerIsSignedInAsAViewer() {
+        assertThat(ConsoleSession.loggedIn(VIEWER, VIEWER_PASSWORD).page("/console"))
+                .contains("Signed in as viewer (viewer)");
+    }
+
+    @Test
+    void theSessionCookieDoesNotOpenTheApi() {
+        ConsoleSession session = ConsoleSession.loggedIn(OPS, OPS_PASSWORD);
+        assertThat(session.request().get("/api/v1/admin/stats").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void logoutNeedsTheCsrfTokenAndEndsTheSession() {
+        ConsoleSession session = ConsoleSession.loggedIn(OPS, OPS_PASSWORD);
+        session.page("/console");
+        assertThat(session.request().post("/console/logout").statusCode()).as("without the token").isEqualTo(400);
+        assertThat(session.page("/console")).contains("Signed in as ops");
+
+        Response out = session.form().post("/console/logout");
+        assertThat(out.statusCode()).isEqualTo(303);
+        assertThat(out.header("Location")).endsWith("/console/login");
+        assertThat(session.request().get("/console").statusCode()).as("after logout").isEqualTo(302);
+    }
+
+    @Test
+    void everyLoginIsInTheAuditLog() {
+        long before = logins(OPS);
+        ConsoleSession.loggedIn(OPS, OPS_PASSWORD);
+        assertThat(Await.poll(Duration.ofSeconds(10), Duration.ofMillis(50), () -> logins(OPS), n -> n == before + 1).met())
+                .as("a login entry for ops").isTrue();
+    }
+
+    @Test
+    void theFirstOperatorIsCreatedOnceAndNeverOverwritten() throws Throwable {
+        String name = "first-" + System.nanoTime();
+        assertThat(io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(
+                () -> bootstrap.createIfAbsent(name, "a-long-enough-password"))).isTrue();
+        assertThat(io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(
+                () -> bootstrap.createIfAbsent(name, "another-long-password"))).isFalse();
+        String hash = pool.preparedQuery("SELECT password_hash, role FROM operator_account WHERE username = $1")
+                .execute(Tuple.of(name)).await().indefinitely().iterator().next().getString("password_hash");
+        assertThat(hash).startsWith("$2").doesNotContain("password");
+        assertThat(ConsoleSession.loggedIn(name, "a-long-enough-password").page("/console"))
+                .contains("Signed in as " + name + " (operator)");
+        assertThat(new ConsoleSession().login(name, "another-long-password").header("Location")).endsWith("error=true");
+    }
+
+    private long logins(String user) {
+        return pool.preparedQuery("SELECT count(*) FROM operator_action WHERE action = 'login' AND actor = $1")
+                .execute(Tuple.of(user)).await().indefinitely().iterator().next().getLong(0);
+    }
+}
