@@ -24,7 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.integrationhub.common.problem.Problem;
 import org.integrationhub.common.registry.InterfaceDefinition;
 import org.integrationhub.common.security.Caller;
-import org.integrationhub.common.security.CallerContext;
 import org.integrationhub.common.staging.Receipt;
 import org.integrationhub.common.staging.StagingRecordRepository;
 import org.integrationhub.intake.service.BatchResult;
@@ -37,14 +36,12 @@ import java.util.List;
 @Path("/api/v1/interfaces/{interface}/records")
 @Tag(name = "Records", description = "Send master-data records")
 @SecurityRequirement(name = "apiKey")
-public class RecordResource {
+public class RecordResource extends PartnerResource {
 
     @Inject
     RecordIntakeService intake;
     @Inject
     StagingRecordRepository records;
-    @Inject
-    CallerContext callerContext;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -84,7 +81,7 @@ public class RecordResource {
                     + "Takes precedence over the envelope's messageId. Up to 128 visible ASCII characters.")
             @HeaderParam("Idempotency-Key") String idempotencyKey,
             byte[] body) {
-        Caller caller = callerContext.get();
+        Caller caller = caller();
         InterfaceDefinition definition = intake.interfaceFor(interfaceName, caller);
         return intake.acceptOne(definition, caller, body, IdempotencyKey.of(idempotencyKey)).map(accepted -> {
             Response.ResponseBuilder response = Response.accepted(accepted.receipt())
@@ -130,7 +127,7 @@ public class RecordResource {
                     + "ASCII characters.")
             @HeaderParam("Idempotency-Key") String idempotencyKey,
             byte[] body) {
-        Caller caller = callerContext.get();
+        Caller caller = caller();
         InterfaceDefinition definition = intake.interfaceFor(interfaceName, caller);
         return intake.acceptBatch(definition, caller, body, IdempotencyKey.of(idempotencyKey)).map(outcome -> {
             Response.ResponseBuilder response = Response.ok(outcome.resultJson(), MediaType.APPLICATION_JSON);
@@ -155,7 +152,7 @@ public class RecordResource {
     public Uni<List<Receipt>> receipts(
             @Parameter(example = "departments") @PathParam("interface") String interfaceName,
             @Parameter(example = "D-100") @PathParam("externalId") String externalId) {
-        Caller caller = callerContext.get();
+        Caller caller = caller();
         InterfaceDefinition definition = intake.interfaceFor(interfaceName, caller);
         return records.findRecordReceipts(definition.name(), caller.sourceSystem(), externalId)
                 .map(rows -> rows.stream().map(Receipt::of).toList());
