@@ -81,16 +81,9 @@ public class RecordResource extends PartnerResource {
                     + "Takes precedence over the envelope's messageId. Up to 128 visible ASCII characters.")
             @HeaderParam("Idempotency-Key") String idempotencyKey,
             byte[] body) {
-        Caller caller = caller();
-        InterfaceDefinition definition = intake.interfaceFor(interfaceName, caller);
-        return intake.acceptOne(definition, caller, body, IdempotencyKey.of(idempotencyKey)).map(accepted -> {
-            Response.ResponseBuilder response = Response.accepted(accepted.receipt())
-                    .header("Location", receiptLocation(accepted.receipt()));
-            if (accepted.replayed()) {
-                response.header("Idempotent-Replayed", "true");
-            }
-            return response.build();
-        });
+        return accept(interfaceName, idempotencyKey, body, intake::acceptOne).map(accepted -> replayedIf(
+                accepted.replayed(),
+                Response.accepted(accepted.receipt()).header("Location", receiptLocation(accepted.receipt()))));
     }
 
     @POST
@@ -127,15 +120,8 @@ public class RecordResource extends PartnerResource {
                     + "ASCII characters.")
             @HeaderParam("Idempotency-Key") String idempotencyKey,
             byte[] body) {
-        Caller caller = caller();
-        InterfaceDefinition definition = intake.interfaceFor(interfaceName, caller);
-        return intake.acceptBatch(definition, caller, body, IdempotencyKey.of(idempotencyKey)).map(outcome -> {
-            Response.ResponseBuilder response = Response.ok(outcome.resultJson(), MediaType.APPLICATION_JSON);
-            if (outcome.replayed()) {
-                response.header("Idempotent-Replayed", "true");
-            }
-            return response.build();
-        });
+        return accept(interfaceName, idempotencyKey, body, intake::acceptBatch).map(outcome -> replayedIf(
+                outcome.replayed(), Response.ok(outcome.resultJson(), MediaType.APPLICATION_JSON)));
     }
 
     @GET
@@ -156,6 +142,30 @@ public class RecordResource extends PartnerResource {
         InterfaceDefinition definition = intake.interfaceFor(interfaceName, caller);
         return records.findRecordReceipts(definition.name(), caller.sourceSystem(), externalId)
                 .map(rows -> rows.stream().map(Receipt::of).toList());
+    }
+
+    /** How the intake takes a request's body: as one record or as a batch. */
+    @FunctionalInterface
+    private interface Take<T> {
+        Uni<T> body(InterfaceDefinition definition, Caller caller, byte[] body, String idempotencyKey);
+    }
+
+    /**
+     * The body taken for the caller, checked in the order a request is refused: an unknown interface (404) or one
+     * the key may not send (403) before an Idempotency-Key that breaks the rules (400).
+     */
+    private <T> Uni<T> accept(String interfaceName, String idempotencyKey, byte[] body, Take<T> take) {
+        Caller caller = caller();
+        InterfaceDefinition definition = intake.interfaceFor(interfaceName, caller);
+        return take.body(definition, caller, body, IdempotencyKey.of(idempotencyKey));
+    }
+
+    /** The answer, marked Idempotent-Replayed when it repeats the one an earlier request with the same key got. */
+    private static Response replayedIf(boolean replayed, Response.ResponseBuilder answer) {
+        if (replayed) {
+            answer.header("Idempotent-Replayed", "true");
+        }
+        return answer.build();
     }
 
     /** Relative (RFC 9110 allows it), so it stays right behind any ingress or proxy. */
