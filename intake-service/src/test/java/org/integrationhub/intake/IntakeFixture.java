@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -41,6 +42,19 @@ public final class IntakeFixture {
                                               String code) throws SQLException {
         ValidatableResponse checked = response.then().statusCode(status).contentType("application/problem+json")
                 .body("errors[0].field", equalTo(field)).body("errors[0].code", equalTo(code));
+        assertThat(stored(externalId)).as(externalId + " stored").isZero();
+        return checked;
+    }
+
+    /**
+     * The record {@code externalId} was refused: {@code status} as a problem that names every field of
+     * {@code codeByField} with its code (in any order, among other errors), and nothing is stored for it.
+     */
+    public static ValidatableResponse refused(Response response, String externalId, int status,
+                                              Map<String, String> codeByField) throws SQLException {
+        ValidatableResponse checked = response.then().statusCode(status).contentType("application/problem+json");
+        codeByField.forEach((field, code) ->
+                checked.body("errors.find { it.field == '" + field + "' }.code", equalTo(code)));
         assertThat(stored(externalId)).as(externalId + " stored").isZero();
         return checked;
     }

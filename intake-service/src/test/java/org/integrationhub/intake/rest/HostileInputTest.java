@@ -110,11 +110,8 @@ class HostileInputTest {
                 "-4714-11-23T00:00:00Z", "1999-12-31T23:59:59Z",
                 Instant.now().plus(10, ChronoUnit.MINUTES).toString(),
                 "2026-11-26T08:00:00.123456789Z")) {
-            post(HIS, "departments", withSentAt(dept(code, "Name"), sentAt)).then().statusCode(400)
-                    .body("errors[0].field", equalTo("sentAt"))
-                    .body("errors[0].code", equalTo("invalid_value"));
+            refused(post(HIS, "departments", withSentAt(dept(code, "Name"), sentAt)), code, 400, "sentAt", "invalid_value");
         }
-        assertThat(stored(code)).isZero();
     }
 
     @Test
@@ -136,13 +133,10 @@ class HostileInputTest {
         activeDepartment(dept);
         String code = unique("E");
         for (String hireDate : List.of("+999999999-12-31", "1899-12-31", "3000-01-01")) {
-            post(HIS, "employees", envelope("HIS", code, "CREATE", """
-                    {"code":"%s","name":"Li","departmentCode":"%s","hireDate":"%s"}""".formatted(code, dept, hireDate)))
-                    .then().statusCode(400)
-                    .body("errors[0].field", equalTo("data.hireDate"))
-                    .body("errors[0].code", equalTo("invalid_value"));
+            refused(post(HIS, "employees", envelope("HIS", code, "CREATE", """
+                    {"code":"%s","name":"Li","departmentCode":"%s","hireDate":"%s"}""".formatted(code, dept, hireDate))),
+                    code, 400, "data.hireDate", "invalid_value");
         }
-        assertThat(stored(code)).isZero();
     }
 
     @Test
