@@ -59,6 +59,21 @@ public final class IntakeFixture {
         return checked;
     }
 
+    /**
+     * Record {@code index} of the batch answered by {@code results} was rejected, its first error naming
+     * {@code field} with {@code code}, and nothing is stored for its {@code externalId}. Answers {@code results}
+     * for further checks.
+     */
+    public static ValidatableResponse rejectedInBatch(ValidatableResponse results, int index, String externalId,
+                                                      String field, String code) throws SQLException {
+        String result = "results[" + index + "].";
+        results.body(result + "status", equalTo("REJECTED"))
+                .body(result + "errors[0].field", equalTo(field))
+                .body(result + "errors[0].code", equalTo(code));
+        assertThat(stored(externalId)).as(externalId + " stored").isZero();
+        return results;
+    }
+
     public static Response postBatch(String key, String interfaceName, String body) {
         return given().header("X-API-Key", key).contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/interfaces/" + interfaceName + "/records/batch");
