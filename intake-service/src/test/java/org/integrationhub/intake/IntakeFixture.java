@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -43,6 +44,34 @@ public final class IntakeFixture {
                 .body("errors[0].field", equalTo(field)).body("errors[0].code", equalTo(code));
         assertThat(stored(externalId)).as(externalId + " stored").isZero();
         return checked;
+    }
+
+    /**
+     * The record {@code externalId} was refused: {@code status} as a problem that names every field of
+     * {@code codeByField} with its code (in any order, among other errors), and nothing is stored for it.
+     */
+    public static ValidatableResponse refused(Response response, String externalId, int status,
+                                              Map<String, String> codeByField) throws SQLException {
+        ValidatableResponse checked = response.then().statusCode(status).contentType("application/problem+json");
+        codeByField.forEach((field, code) ->
+                checked.body("errors.find { it.field == '" + field + "' }.code", equalTo(code)));
+        assertThat(stored(externalId)).as(externalId + " stored").isZero();
+        return checked;
+    }
+
+    /**
+     * Record {@code index} of the batch answered by {@code results} was rejected, its first error naming
+     * {@code field} with {@code code}, and nothing is stored for its {@code externalId}. Answers {@code results}
+     * for further checks.
+     */
+    public static ValidatableResponse rejectedInBatch(ValidatableResponse results, int index, String externalId,
+                                                      String field, String code) throws SQLException {
+        String result = "results[" + index + "].";
+        results.body(result + "status", equalTo("REJECTED"))
+                .body(result + "errors[0].field", equalTo(field))
+                .body(result + "errors[0].code", equalTo(code));
+        assertThat(stored(externalId)).as(externalId + " stored").isZero();
+        return results;
     }
 
     public static Response postBatch(String key, String interfaceName, String body) {

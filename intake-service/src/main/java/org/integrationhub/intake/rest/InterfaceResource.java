@@ -2,7 +2,6 @@ package org.integrationhub.intake.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -19,7 +18,6 @@ import org.integrationhub.common.registry.InterfaceDefinition;
 import org.integrationhub.common.registry.InterfaceRegistry;
 import org.integrationhub.common.registry.JsonSchemas;
 import org.integrationhub.common.security.Caller;
-import org.integrationhub.common.security.CallerContext;
 import org.integrationhub.common.validation.EnvelopeReader;
 
 import java.nio.charset.StandardCharsets;
@@ -29,10 +27,7 @@ import java.util.List;
 @Path("/api/v1/interfaces")
 @Tag(name = "Interfaces", description = "What can be sent, and its rules")
 @SecurityRequirement(name = "apiKey")
-public class InterfaceResource {
-
-    @Inject
-    CallerContext callerContext;
+public class InterfaceResource extends PartnerResource {
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
@@ -43,7 +38,7 @@ public class InterfaceResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = InterfaceView.class)))
     public List<InterfaceView> list() {
-        Caller caller = callerContext.get();
+        Caller caller = caller();
         return InterfaceRegistry.all().stream().map(d -> InterfaceView.of(d, caller.mayUse(d.name()))).toList();
     }
 

@@ -9,26 +9,27 @@ final class OpenApiExamples {
 
     private static final String CORRELATION = "\"correlationId\": \"4f1c2b9e-1d1a-4b8e-9b7e-2f0c6f1f9a10\"";
 
+    /** Where the single-record problems happened, with their correlation id: the same in each example. */
+    private static final String AT_RECORDS = "\"instance\": \"/api/v1/interfaces/departments/records\", " + CORRELATION;
+
     static final String VALIDATION_PROBLEM = """
             {"type": "urn:integration-hub:problem:validation-failed",
              "title": "The record breaks the interface's rules", "status": 400,
-             "detail": "name is required", "instance": "/api/v1/interfaces/departments/records",
-             """ + CORRELATION + """
+             "detail": "name is required",
+             """ + AT_RECORDS + """
             ,
              "errors": [{"field": "data.name", "code": "required", "message": "name is required"}]}""";
 
     static final String MALFORMED_PROBLEM = """
             {"type": "urn:integration-hub:problem:malformed-request", "title": "Malformed request", "status": 400,
              "detail": "The body is not valid JSON: Unexpected end-of-input (line 1, column 27)",
-             "instance": "/api/v1/interfaces/departments/records",
-             """ + CORRELATION + """
+             """ + AT_RECORDS + """
             , "errors": []}""";
 
     static final String FORBIDDEN_PROBLEM = """
             {"type": "urn:integration-hub:problem:forbidden", "title": "Not allowed for this API key", "status": 403,
              "detail": "sourceSystem 'ERP' is not your key's source system 'HIS'",
-             "instance": "/api/v1/interfaces/departments/records",
-             """ + CORRELATION + """
+             """ + AT_RECORDS + """
             ,
              "errors": [{"field": "sourceSystem", "code": "not_allowed",
                          "message": "sourceSystem 'ERP' is not your key's source system 'HIS'"}]}""";
@@ -36,8 +37,7 @@ final class OpenApiExamples {
     static final String REFERENCE_PROBLEM = """
             {"type": "urn:integration-hub:problem:unknown-reference", "title": "A referenced record does not exist",
              "status": 422, "detail": "No active department with code 'D-001', and none waiting from HIS",
-             "instance": "/api/v1/interfaces/departments/records",
-             """ + CORRELATION + """
+             """ + AT_RECORDS + """
             ,
              "errors": [{"field": "data.parentCode", "code": "unknown_reference",
                          "message": "No active department with code 'D-001', and none waiting from HIS"}]}""";
@@ -46,8 +46,7 @@ final class OpenApiExamples {
             {"type": "urn:integration-hub:problem:idempotency-key-reused",
              "title": "Idempotency key reused with another body", "status": 422,
              "detail": "Idempotency key 'HIS-D-100-1' was already used for another record body; use a new key for each record",
-             "instance": "/api/v1/interfaces/departments/records",
-             """ + CORRELATION + """
+             """ + AT_RECORDS + """
             ,
              "errors": [{"field": "messageId", "code": "not_allowed",
                          "message": "Idempotency key 'HIS-D-100-1' was already used for another record body; use a new key for each record"}]}""";

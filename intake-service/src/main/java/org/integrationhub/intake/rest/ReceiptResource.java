@@ -15,7 +15,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.integrationhub.common.problem.Problem;
 import org.integrationhub.common.problem.ProblemException;
-import org.integrationhub.common.security.CallerContext;
 import org.integrationhub.common.staging.Receipt;
 import org.integrationhub.common.staging.StagingRecordRepository;
 
@@ -25,12 +24,10 @@ import java.util.UUID;
 @Path("/api/v1/receipts")
 @Tag(name = "Receipts", description = "Follow accepted records")
 @SecurityRequirement(name = "apiKey")
-public class ReceiptResource {
+public class ReceiptResource extends PartnerResource {
 
     @Inject
     StagingRecordRepository records;
-    @Inject
-    CallerContext callerContext;
 
     @GET
     @Path("/{receiptId}")
@@ -42,7 +39,7 @@ public class ReceiptResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Receipt.class)))
     @APIResponse(responseCode = "404", description = "No such receipt for your source system")
     public Uni<Receipt> get(@PathParam("receiptId") String receiptId) {
-        String sourceSystem = callerContext.get().sourceSystem();
+        String sourceSystem = caller().sourceSystem();
         UUID id = parse(receiptId);
         return records.findReceipt(id, sourceSystem)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound(

@@ -24,7 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.integrationhub.common.problem.Problem;
 import org.integrationhub.common.registry.InterfaceDefinition;
 import org.integrationhub.common.security.Caller;
-import org.integrationhub.common.security.CallerContext;
 import org.integrationhub.common.staging.Receipt;
 import org.integrationhub.common.staging.StagingRecordRepository;
 import org.integrationhub.intake.service.BatchResult;
@@ -37,14 +36,12 @@ import java.util.List;
 @Path("/api/v1/interfaces/{interface}/records")
 @Tag(name = "Records", description = "Send master-data records")
 @SecurityRequirement(name = "apiKey")
-public class RecordResource {
+public class RecordResource extends PartnerResource {
 
     @Inject
     RecordIntakeService intake;
     @Inject
     StagingRecordRepository records;
-    @Inject
-    CallerContext callerContext;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -84,16 +81,9 @@ public class RecordResource {
                     + "Takes precedence over the envelope's messageId. Up to 128 visible ASCII characters.")
             @HeaderParam("Idempotency-Key") String idempotencyKey,
             byte[] body) {
-        Caller caller = callerContext.get();
-        InterfaceDefinition definition = intake.interfaceFor(interfaceName, caller);
-        return intake.acceptOne(definition, caller, body, IdempotencyKey.of(idempotencyKey)).map(accepted -> {
-            Response.ResponseBuilder response = Response.accepted(accepted.receipt())
-                    .header("Location", receiptLocation(accepted.receipt()));
-            if (accepted.replayed()) {
-                response.header("Idempotent-Replayed", "true");
-            }
-            return response.build();
-        });
+        return accept(interfaceName, idempotencyKey, body, intake::acceptOne).map(accepted -> replayedIf(
+                accepted.replayed(),
+                Response.accepted(accepted.receipt()).header("Location", receiptLocation(accepted.receipt()))));
     }
 
     @POST
@@ -130,15 +120,8 @@ public class RecordResource {
                     + "ASCII characters.")
             @HeaderParam("Idempotency-Key") String idempotencyKey,
             byte[] body) {
-        Caller caller = callerContext.get();
-        InterfaceDefinition definition = intake.interfaceFor(interfaceName, caller);
-        return intake.acceptBatch(definition, caller, body, IdempotencyKey.of(idempotencyKey)).map(outcome -> {
-            Response.ResponseBuilder response = Response.ok(outcome.resultJson(), MediaType.APPLICATION_JSON);
-            if (outcome.replayed()) {
-                response.header("Idempotent-Replayed", "true");
-            }
-            return response.build();
-        });
+        return accept(interfaceName, idempotencyKey, body, intake::acceptBatch).map(outcome -> replayedIf(
+                outcome.replayed(), Response.ok(outcome.resultJson(), MediaType.APPLICATION_JSON)));
     }
 
     @GET
@@ -155,10 +138,34 @@ public class RecordResource {
     public Uni<List<Receipt>> receipts(
             @Parameter(example = "departments") @PathParam("interface") String interfaceName,
             @Parameter(example = "D-100") @PathParam("externalId") String externalId) {
-        Caller caller = callerContext.get();
+        Caller caller = caller();
         InterfaceDefinition definition = intake.interfaceFor(interfaceName, caller);
         return records.findRecordReceipts(definition.name(), caller.sourceSystem(), externalId)
                 .map(rows -> rows.stream().map(Receipt::of).toList());
+    }
+
+    /** How the intake takes a request's body: as one record or as a batch. */
+    @FunctionalInterface
+    private interface Take<T> {
+        Uni<T> body(InterfaceDefinition definition, Caller caller, byte[] body, String idempotencyKey);
+    }
+
+    /**
+     * The body taken for the caller, checked in the order a request is refused: an unknown interface (404) or one
+     * the key may not send (403) before an Idempotency-Key that breaks the rules (400).
+     */
+    private <T> Uni<T> accept(String interfaceName, String idempotencyKey, byte[] body, Take<T> take) {
+        Caller caller = caller();
+        InterfaceDefinition definition = intake.interfaceFor(interfaceName, caller);
+        return take.body(definition, caller, body, IdempotencyKey.of(idempotencyKey));
+    }
+
+    /** The answer, marked Idempotent-Replayed when it repeats the one an earlier request with the same key got. */
+    private static Response replayedIf(boolean replayed, Response.ResponseBuilder answer) {
+        if (replayed) {
+            answer.header("Idempotent-Replayed", "true");
+        }
+        return answer.build();
     }
 
     /** Relative (RFC 9110 allows it), so it stays right behind any ingress or proxy. */

@@ -14,6 +14,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 
 import static io.restassured.RestAssured.given;
@@ -26,6 +27,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.integrationhub.intake.IntakeFixture.HIS;
 import static org.integrationhub.intake.IntakeFixture.envelope;
 import static org.integrationhub.intake.IntakeFixture.post;
+import static org.integrationhub.intake.IntakeFixture.refused;
 import static org.integrationhub.intake.IntakeFixture.stored;
 import static org.integrationhub.intake.IntakeFixture.unique;
 
@@ -37,25 +39,18 @@ class ErrorContractTest {
     @Test
     void wrongTypesAre400WithTheirPaths() throws SQLException {
         String id = unique("D");
-        post(HIS, "departments", """
+        refused(post(HIS, "departments", """
                 {"sourceSystem": "HIS", "externalId": "%s", "operation": "CREATE", "sentAt": 1764115200,
-                 "data": {"code": 7, "name": ["Cardiology"]}}""".formatted(id))
-                .then().statusCode(400).contentType("application/problem+json")
-                .body("errors.find { it.field == 'sentAt' }.code", equalTo("invalid_format"))
-                .body("errors.find { it.field == 'data.code' }.code", equalTo("invalid_format"))
-                .body("errors.find { it.field == 'data.name' }.code", equalTo("invalid_format"));
-        assertThat(stored(id)).isZero();
+                 "data": {"code": 7, "name": ["Cardiology"]}}""".formatted(id)),
+                id, 400, Map.of("sentAt", "invalid_format", "data.code", "invalid_format", "data.name", "invalid_format"));
     }
 
     @Test
     void nullWhereAnObjectBelongsIs400() throws SQLException {
         String id = unique("D");
-        post(HIS, "departments", envelope("HIS", id, "CREATE", "null")).then().statusCode(400)
-                .body("errors[0].field", equalTo("data"))
-                .body("errors[0].code", equalTo("required"));
+        refused(post(HIS, "departments", envelope("HIS", id, "CREATE", "null")), id, 400, "data", "required");
         post(HIS, "departments", "null").then().statusCode(400).contentType("application/problem+json");
         post(HIS, "departments", "[1, 2]").then().statusCode(400).contentType("application/problem+json");
-        assertThat(stored(id)).isZero();
     }
 
     @Test

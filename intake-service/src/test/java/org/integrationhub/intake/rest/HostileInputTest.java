@@ -23,6 +23,7 @@ import static org.integrationhub.intake.IntakeFixture.envelope;
 import static org.integrationhub.intake.IntakeFixture.post;
 import static org.integrationhub.intake.IntakeFixture.refused;
 import static org.integrationhub.intake.IntakeFixture.postBatch;
+import static org.integrationhub.intake.IntakeFixture.rejectedInBatch;
 import static org.integrationhub.intake.IntakeFixture.stored;
 import static org.integrationhub.intake.IntakeFixture.unique;
 
@@ -93,14 +94,11 @@ class HostileInputTest {
         String a = unique("D");
         String b = unique("D");
         String c = unique("D");
-        postBatch(HIS, "departments", "{\"records\": [" + String.join(",",
-                dept(a, "A"), dept(b, "B" + NUL), dept(c, "C")) + "]}")
-                .then().statusCode(200)
-                .body("accepted", equalTo(2)).body("rejected", equalTo(1))
-                .body("results[1].status", equalTo("REJECTED"))
-                .body("results[1].errors[0].field", equalTo("records[1].data.name"))
-                .body("results[1].errors[0].code", equalTo("invalid_value"));
-        assertThat(List.of(stored(a), stored(b), stored(c))).containsExactly(1, 0, 1);
+        String body = "{\"records\": [" + String.join(",", dept(a, "A"), dept(b, "B" + NUL), dept(c, "C")) + "]}";
+        rejectedInBatch(postBatch(HIS, "departments", body).then().statusCode(200)
+                        .body("accepted", equalTo(2)).body("rejected", equalTo(1)),
+                1, b, "records[1].data.name", "invalid_value");
+        assertThat(List.of(stored(a), stored(c))).containsExactly(1, 1);
     }
 
     @Test
@@ -110,11 +108,8 @@ class HostileInputTest {
                 "-4714-11-23T00:00:00Z", "1999-12-31T23:59:59Z",
                 Instant.now().plus(10, ChronoUnit.MINUTES).toString(),
                 "2026-11-26T08:00:00.123456789Z")) {
-            post(HIS, "departments", withSentAt(dept(code, "Name"), sentAt)).then().statusCode(400)
-                    .body("errors[0].field", equalTo("sentAt"))
-                    .body("errors[0].code", equalTo("invalid_value"));
+            refused(post(HIS, "departments", withSentAt(dept(code, "Name"), sentAt)), code, 400, "sentAt", "invalid_value");
         }
-        assertThat(stored(code)).isZero();
     }
 
     @Test
@@ -136,13 +131,10 @@ class HostileInputTest {
         activeDepartment(dept);
         String code = unique("E");
         for (String hireDate : List.of("+999999999-12-31", "1899-12-31", "3000-01-01")) {
-            post(HIS, "employees", envelope("HIS", code, "CREATE", """
-                    {"code":"%s","name":"Li","departmentCode":"%s","hireDate":"%s"}""".formatted(code, dept, hireDate)))
-                    .then().statusCode(400)
-                    .body("errors[0].field", equalTo("data.hireDate"))
-                    .body("errors[0].code", equalTo("invalid_value"));
+            refused(post(HIS, "employees", envelope("HIS", code, "CREATE", """
+                    {"code":"%s","name":"Li","departmentCode":"%s","hireDate":"%s"}""".formatted(code, dept, hireDate))),
+                    code, 400, "data.hireDate", "invalid_value");
         }
-        assertThat(stored(code)).isZero();
     }
 
     @Test
