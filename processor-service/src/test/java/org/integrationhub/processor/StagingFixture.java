@@ -1,6 +1,7 @@
 package org.integrationhub.processor;
 
 import io.vertx.core.json.JsonObject;
+import org.integrationhub.common.model.UuidV7;
 import org.integrationhub.devsupport.Await;
 import org.integrationhub.devsupport.PostgresTestResource;
 
@@ -23,7 +24,7 @@ public final class StagingFixture {
 
     public static UUID stage(String interfaceName, String sourceSystem, String externalId, String operation,
                              OffsetDateTime sentAt, String payloadJson) throws SQLException {
-        UUID receiptId = UUID.randomUUID();
+        UUID receiptId = UuidV7.next(); // time-ordered, as the intake makes them
         try (Connection c = PostgresTestResource.connect();
              PreparedStatement s = c.prepareStatement("""
                      INSERT INTO staging_record (receipt_id, interface, source_system, external_id, operation,

@@ -2,6 +2,7 @@ package org.integrationhub.common.model;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -18,6 +19,15 @@ public final class UuidV7 {
 
     public static UUID next() {
         return next(Clock.systemUTC());
+    }
+
+    /**
+     * The smallest version 7 id of the millisecond {@code at}: every id made at or after that instant is not
+     * below it (PostgreSQL orders uuids by their bytes, which for version 7 is time order), so a time range
+     * over receipts is a range over their primary key.
+     */
+    public static UUID floor(Instant at) {
+        return new UUID((at.toEpochMilli() << 16) | (0x7L << 12), 0x8000000000000000L);
     }
 
     public static UUID next(Clock clock) {

@@ -31,11 +31,11 @@ public record StagingRowView(
         OffsetDateTime nextAttemptAt,
         @Schema(description = "The data object exactly as received") Map<String, Object> data) {
 
-    static final String COLUMNS = """
+    public static final String COLUMNS = """
             receipt_id, interface, source_system, external_id, operation, sent_at, received_at, status, error_class,
             error_message, attempts, processed_at, claimed_by, lease_until, next_attempt_at, payload""";
 
-    static StagingRowView of(Row r) {
+    public static StagingRowView of(Row r) {
         Object payload = r.getValue("payload");
         return new StagingRowView(r.getUUID("receipt_id"), r.getString("interface"), r.getString("source_system"),
                 r.getString("external_id"), r.getString("operation"), r.getOffsetDateTime("sent_at"),

@@ -1,5 +1,9 @@
 package org.integrationhub.processor.console;
 
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.UriInfo;
+
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -14,6 +18,17 @@ import java.util.Locale;
  * @param path     the page's path and query, where the language switcher returns to
  */
 public record Chrome(String user, String role, Locale locale, String page, String path) {
+
+    /** The frame of a page for the signed-in account. */
+    static Chrome of(SecurityIdentity identity, HttpHeaders headers, UriInfo uri, String page) {
+        String role = identity.hasRole(OperatorAccount.OPERATOR) ? OperatorAccount.OPERATOR : OperatorAccount.VIEWER;
+        return new Chrome(identity.getPrincipal().getName(), role, ConsoleLocale.of(headers), page, pathOf(uri));
+    }
+
+    static String pathOf(UriInfo uri) {
+        String query = uri.getRequestUri().getRawQuery();
+        return uri.getRequestUri().getRawPath() + (query == null ? "" : "?" + query);
+    }
 
     public boolean operator() {
         return OperatorAccount.OPERATOR.equals(role);

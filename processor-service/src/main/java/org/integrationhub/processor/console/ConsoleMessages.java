@@ -123,4 +123,116 @@ public interface ConsoleMessages {
 
     @Message("Refreshes every {seconds} s")
     String refreshes(long seconds);
+
+    // ---- records ----
+    @Message("Status")
+    String status();
+
+    @Message("All")
+    String all();
+
+    @Message("Source system")
+    String sourceSystem();
+
+    @Message("Error class")
+    String errorClass();
+
+    @Message("Received from")
+    String receivedFrom();
+
+    @Message("Received before")
+    String receivedTo();
+
+    @Message("Search")
+    String search();
+
+    @Message("receipt id, external id or code")
+    String searchHint();
+
+    @Message("Apply")
+    String apply();
+
+    @Message("Clear")
+    String clear();
+
+    @Message("Left out of the filter, not understood")
+    String filterDropped();
+
+    @Message("Received")
+    String receivedAt();
+
+    @Message("External id")
+    String externalId();
+
+    @Message("Operation")
+    String operation();
+
+    @Message("Error")
+    String error();
+
+    @Message("Attempts")
+    String attempts();
+
+    @Message("No rows match.")
+    String noRows();
+
+    @Message("Newest")
+    String newest();
+
+    @Message("Older →")
+    String older();
+
+    @Message("Retry the failed rows of this filter…")
+    String bulkRetry();
+
+    @Message("{count} failed rows match this filter.")
+    String bulkRetryCount(long count);
+
+    @Message("Retry these {count} rows")
+    String bulkRetryConfirm(long count);
+
+    @Message("{count} failed rows went back to pending.")
+    String bulkRetried(long count);
+
+    @Message("Cancel")
+    String cancel();
+
+    @Message("Retry")
+    String retry();
+
+    @Message("Re-apply")
+    String reapply();
+
+    @Message("The row is pending again and will be applied shortly.")
+    String rowRetried();
+
+    @Message("The row is pending again and will be applied on purpose, moving the record's fence back to its sentAt.")
+    String rowReapplied();
+
+    @Message("Row")
+    String row();
+
+    @Message("Receipt id")
+    String receiptId();
+
+    @Message("Sent")
+    String sentAt();
+
+    @Message("Outcome at")
+    String processedAt();
+
+    @Message("Worker")
+    String worker();
+
+    @Message("Payload (data as received)")
+    String payload();
+
+    @Message("History")
+    String history();
+
+    @Message("received")
+    String received();
+
+    @Message("The record's receipts")
+    String otherReceipts();
 }

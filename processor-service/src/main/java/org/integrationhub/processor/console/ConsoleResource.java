@@ -56,13 +56,14 @@ public class ConsoleResource {
     @PermitAll
     public TemplateInstance login(@QueryParam("error") String error, @Context HttpHeaders headers, @Context UriInfo uri) {
         Locale locale = ConsoleLocale.of(headers);
-        return Templates.login(new Chrome(null, null, locale, "login", pathOf(uri)), error != null).setLocale(locale);
+        return Templates.login(new Chrome(null, null, locale, "login", Chrome.pathOf(uri)), error != null)
+                .setLocale(locale);
     }
 
     @GET
     @RolesAllowed({VIEWER, OPERATOR})
     public Uni<TemplateInstance> overview(@Context HttpHeaders headers, @Context UriInfo uri) {
-        Chrome chrome = chrome(headers, uri, "overview");
+        Chrome chrome = Chrome.of(identity, headers, uri, "overview");
         return reads.overview().map(overview -> Templates.overview(chrome, overview, config.refresh().toSeconds())
                 .setLocale(chrome.locale()));
     }
@@ -105,13 +106,4 @@ public class ConsoleResource {
         return URI.create(ROOT);
     }
 
-    Chrome chrome(HttpHeaders headers, UriInfo uri, String page) {
-        String role = identity.hasRole(OPERATOR) ? OPERATOR : VIEWER;
-        return new Chrome(identity.getPrincipal().getName(), role, ConsoleLocale.of(headers), page, pathOf(uri));
-    }
-
-    static String pathOf(UriInfo uri) {
-        String query = uri.getRequestUri().getRawQuery();
-        return uri.getRequestUri().getRawPath() + (query == null ? "" : "?" + query);
-    }
 }

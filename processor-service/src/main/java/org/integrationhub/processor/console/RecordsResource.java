@@ -1,0 +1,207 @@
+package org.integrationhub.processor.console;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.integrationhub.common.model.ErrorClass;
+import org.integrationhub.common.model.RecordStatus;
+import org.integrationhub.common.registry.InterfaceDefinition;
+import org.integrationhub.common.registry.InterfaceRegistry;
+import org.integrationhub.processor.admin.AuditLog;
+import org.integrationhub.processor.admin.StagingAdminRepository;
+import org.integrationhub.processor.admin.StagingAdminRepository.RetryFilter;
+import org.integrationhub.processor.admin.StagingRowView;
+import org.jboss.resteasy.reactive.RestForm;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The records pages: every staging row, filtered and searched, newest first in keyset pages; a row with its
+ * payload, error, history and the record's other receipts; and the operator's repairs: retry a FAILED row,
+ * re-apply a SKIPPED one, retry every FAILED row of a filter after seeing how many.
+ */
+@Path(ConsoleResource.ROOT + "/records")
+@Produces(MediaType.TEXT_HTML)
+public class RecordsResource {
+
+    static final int PAGE_SIZE = 50;
+
+    @CheckedTemplate(basePath = "console")
+    static class Templates {
+        static native TemplateInstance records(Chrome chrome, RecordFilter filter, List<StagingRowView> rows,
+                                               String older, List<String> interfaces, RecordStatus[] statuses,
+                                               ErrorClass[] errorClasses, Long retried);
+
+        static native TemplateInstance record(Chrome chrome, StagingRowView row, String payload, String businessLink,
+                                              List<StagingRowView> receipts, List<AuditLog.Entry> actions, String done);
+
+        static native TemplateInstance retry(Chrome chrome, RecordFilter filter, long count);
+    }
+
+    @Inject
+    SecurityIdentity identity;
+    @Inject
+    RecordSearch search;
+    @Inject
+    StagingAdminRepository staging;
+    @Inject
+    AuditLog audit;
+
+    @GET
+    @RolesAllowed({OperatorAccount.VIEWER, OperatorAccount.OPERATOR})
+    public Uni<TemplateInstance> list(@Context HttpHeaders headers, @Context UriInfo uri,
+                                      @QueryParam("before") String before, @QueryParam("retried") Long retried) {
+        Chrome chrome = Chrome.of(identity, headers, uri, "records");
+        RecordFilter filter = RecordFilter.parse(single(uri.getQueryParameters()));
+        return search.page(filter, uuid(before), PAGE_SIZE + 1).map(rows -> {
+            String older = null;
+            if (rows.size() > PAGE_SIZE) {
+                rows = rows.subList(0, PAGE_SIZE);
+                String query = filter.query();
+                older = ConsoleResource.ROOT + "/records?" + (query.isEmpty() ? "" : query + "&") + "before="
+                        + rows.get(PAGE_SIZE - 1).receiptId();
+            }
+            return Templates.records(chrome, filter, rows, older,
+                    InterfaceRegistry.all().stream().map(InterfaceDefinition::name).toList(), RecordStatus.values(),
+                    ErrorClass.values(), retried).setLocale(chrome.locale());
+        });
+    }
+
+    @GET
+    @Path("/{receiptId}")
+    @RolesAllowed({OperatorAccount.VIEWER, OperatorAccount.OPERATOR})
+    public Uni<TemplateInstance> row(@PathParam("receiptId") String receiptId, @QueryParam("done") String done,
+                                     @Context HttpHeaders headers, @Context UriInfo uri) {
+        Chrome chrome = Chrome.of(identity, headers, uri, "records");
+        UUID id = uuid(receiptId);
+        if (id == null) {
+            throw new NotFoundException();
+        }
+        return staging.find(id).onItem().ifNull().failWith(NotFoundException::new).chain(row -> {
+            InterfaceDefinition d = InterfaceRegistry.get(row.interfaceName());
+            return search.receiptsOfRecord(d, row.sourceSystem(), row.externalId())
+                    .chain(receipts -> audit.recent(id.toString(), 100).map(actions -> Templates.record(chrome, row,
+                            Json.pretty(row.data()), businessLink(d, row), receipts, oldestFirst(actions),
+                            "retried".equals(done) || "reapplied".equals(done) ? done : null)
+                            .setLocale(chrome.locale())));
+        });
+    }
+
+    /** Puts one FAILED row back to PENDING; the row's page says so, or why not. */
+    @POST
+    @Path("/{receiptId}/retry")
+    @RolesAllowed(OperatorAccount.OPERATOR)
+    public Uni<Response> retry(@PathParam("receiptId") String receiptId) {
+        UUID id = required(receiptId);
+        return staging.retry(id, new RetryFilter(null, null, null, null), user())
+                .map(n -> back(id, n == 1 ? "retried" : null));
+    }
+
+    /** Puts one SKIPPED row back to PENDING to be applied on purpose (its sentAt becomes the fence). */
+    @POST
+    @Path("/{receiptId}/reapply")
+    @RolesAllowed(OperatorAccount.OPERATOR)
+    public Uni<Response> reapply(@PathParam("receiptId") String receiptId) {
+        UUID id = required(receiptId);
+        return staging.reapply(id, user()).map(done -> back(id, done ? "reapplied" : null));
+    }
+
+    /** Before a bulk retry: how many FAILED rows the filter holds, and a button to retry them. */
+    @GET
+    @Path("/retry")
+    @RolesAllowed(OperatorAccount.OPERATOR)
+    public Uni<TemplateInstance> confirmRetry(@Context HttpHeaders headers, @Context UriInfo uri) {
+        Chrome chrome = Chrome.of(identity, headers, uri, "records");
+        RecordFilter filter = RecordFilter.parse(single(uri.getQueryParameters()));
+        return search.failedCount(filter).map(count -> Templates.retry(chrome, filter, count).setLocale(chrome.locale()));
+    }
+
+    @POST
+    @Path("/retry")
+    @RolesAllowed(OperatorAccount.OPERATOR)
+    public Uni<Response> retryFiltered(@RestForm("interface") String interfaceName, @RestForm String status,
+                                       @RestForm String sourceSystem, @RestForm String errorClass,
+                                       @RestForm String from, @RestForm String to, @RestForm String q) {
+        Map<String, String> form = new HashMap<>();
+        form.put("interface", interfaceName);
+        form.put("sourceSystem", sourceSystem);
+        form.put("errorClass", errorClass);
+        form.put("from", from);
+        form.put("to", to);
+        form.put("q", q);
+        RecordFilter filter = RecordFilter.parse(form);
+        return search.retryFailed(filter, user()).map(n -> {
+            String query = filter.query();
+            return Response.seeOther(URI.create(ConsoleResource.ROOT + "/records?" + (query.isEmpty() ? "" : query + "&")
+                    + "retried=" + n)).build();
+        });
+    }
+
+    private static List<AuditLog.Entry> oldestFirst(List<AuditLog.Entry> newestFirst) {
+        List<AuditLog.Entry> entries = new ArrayList<>(newestFirst);
+        Collections.reverse(entries);
+        return entries;
+    }
+
+    private String user() {
+        return identity.getPrincipal().getName();
+    }
+
+    private static Response back(UUID id, String done) {
+        return Response.seeOther(URI.create(ConsoleResource.ROOT + "/records/" + id + (done == null ? "" : "?done=" + done)))
+                .build();
+    }
+
+    /** The business record the row's data names, when its interface has one by that code. */
+    static String businessLink(InterfaceDefinition d, StagingRowView row) {
+        Object code = row.data().get("code");
+        return code instanceof String c ? ConsoleResource.ROOT + "/business/" + d.name() + "/" + c : null;
+    }
+
+    static Map<String, String> single(MultivaluedMap<String, String> query) {
+        Map<String, String> single = new HashMap<>();
+        query.forEach((name, values) -> single.put(name, values.isEmpty() ? null : values.get(0)));
+        return single;
+    }
+
+    private static UUID required(String receiptId) {
+        UUID id = uuid(receiptId);
+        if (id == null) {
+            throw new NotFoundException();
+        }
+        return id;
+    }
+
+    static UUID uuid(String value) {
+        if (value == null || value.length() != 36) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}
