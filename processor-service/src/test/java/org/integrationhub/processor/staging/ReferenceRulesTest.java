@@ -10,10 +10,10 @@ import org.integrationhub.devsupport.PostgresTestResource;
 import org.junit.jupiter.api.Test;
 
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.integrationhub.processor.ProcessorFixture.BULK_WAIT;
 import static org.integrationhub.processor.ProcessorFixture.drain;
 import static org.integrationhub.processor.StagingFixture.T0;
 import static org.integrationhub.processor.StagingFixture.count;
@@ -27,8 +27,6 @@ import static org.integrationhub.processor.StagingFixture.unique;
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
 class ReferenceRulesTest {
-
-    static final Duration WAIT = Duration.ofMinutes(3);
 
     @Inject
     StagingProcessor processor;
@@ -57,7 +55,7 @@ class ReferenceRulesTest {
         UUID rb = stage("departments", "HIS", b, "CREATE", T0.plusSeconds(1), department(b, c));
         UUID rc = stage("departments", "HIS", c, "CREATE", T0.plusSeconds(2), department(c, parentOfC));
         for (int round = 0; round < 4; round++) {
-            drain(processor, WAIT, "departments");
+            drain(processor, BULK_WAIT, "departments");
             endWaits(run + "-%");
         }
         return new UUID[] {ra, rb, rc};
@@ -94,12 +92,12 @@ class ReferenceRulesTest {
     void aCodeAnotherSourceHoldsIsAConflictInPlainWords() throws SQLException {
         String code = unique("P");
         UUID erp = stage("partners", "ERP", code, "CREATE", T0, partner(code, "COMPANY", null));
-        drain(processor, WAIT, "partners");
+        drain(processor, BULK_WAIT, "partners");
         assertThat(state(erp).status()).isEqualTo("PROCESSED");
 
         String his = unique("X");
         UUID clash = stage("partners", "HIS", his, "CREATE", T0, partner(code, "COMPANY", null));
-        drain(processor, WAIT, "partners");
+        drain(processor, BULK_WAIT, "partners");
         assertThat(state(clash).status()).isEqualTo("FAILED");
         assertThat(state(clash).errorClass()).isEqualTo("CONFLICT");
         assertThat(state(clash).errorMessage())
@@ -111,19 +109,19 @@ class ReferenceRulesTest {
     void aContactCannotAttachToAnotherSourcesCompany() throws SQLException {
         String company = unique("C");
         UUID his = stage("partners", "HIS", company, "CREATE", T0, partner(company, "COMPANY", null));
-        drain(processor, WAIT, "partners");
+        drain(processor, BULK_WAIT, "partners");
         assertThat(state(his).status()).isEqualTo("PROCESSED");
 
         String contact = unique("P");
         UUID erp = stage("partners", "ERP", contact, "CREATE", T0, partner(contact, "PERSON", company));
-        drain(processor, WAIT, "partners");
+        drain(processor, BULK_WAIT, "partners");
         assertThat(state(erp).status()).isEqualTo("FAILED");
         assertThat(state(erp).errorMessage()).contains("parent partner " + company + " does not exist")
                 .contains("ERP");
 
         // and so HIS stays free to archive its company
         UUID delete = stage("partners", "HIS", company, "DELETE", T0.plusSeconds(1), "{}");
-        drain(processor, WAIT, "partners");
+        drain(processor, BULK_WAIT, "partners");
         assertThat(state(delete).status()).isEqualTo("PROCESSED");
     }
 
@@ -143,7 +141,7 @@ class ReferenceRulesTest {
                 Workers.polling(processor, "departments", "dept-worker", 5, like),
                 Workers.polling(processor, "employees", "emp-a", 5, like),
                 Workers.polling(processor, "employees", "emp-b", 5, like),
-                Workers.polling(processor, "employees", "emp-c", 5, like)).andFailFast().await().atMost(WAIT);
+                Workers.polling(processor, "employees", "emp-c", 5, like)).andFailFast().await().atMost(BULK_WAIT);
 
         assertThat(count("SELECT count(*) FROM staging_record WHERE external_id LIKE ? AND status = 'FAILED'", like))
                 .as("rows failed for a reference that exists").isZero();
