@@ -124,6 +124,26 @@ public final class StagingFixture {
                 "due"::equals);
     }
 
+    /** How many business records of {@code table} (department, employee, partner) have this code, archived ones too. */
+    public static long stored(String table, String code) throws SQLException {
+        return count("SELECT count(*) FROM " + table + " WHERE code = ?", code);
+    }
+
+    /** Whether the business record of {@code table} with this code is active; null when there is none. */
+    public static Boolean active(String table, String code) throws SQLException {
+        String active = queryString("SELECT active::text FROM " + table + " WHERE code = ?", code);
+        return active == null ? null : Boolean.valueOf(active);
+    }
+
+    /**
+     * The code of the parent of the business record with {@code code} in {@code table} (department or partner);
+     * null when it has none, or there is no such record.
+     */
+    public static String parentCode(String table, String code) throws SQLException {
+        return queryString("SELECT p.code FROM " + table + " c JOIN " + table + " p ON p.id = c.parent_id"
+                + " WHERE c.code = ?", code);
+    }
+
     public static long count(String sql, Object... params) throws SQLException {
         return Long.parseLong(queryString(sql, params));
     }

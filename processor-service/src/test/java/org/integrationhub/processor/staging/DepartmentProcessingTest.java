@@ -14,10 +14,13 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.integrationhub.processor.StagingFixture.active;
 import static org.integrationhub.processor.StagingFixture.department;
+import static org.integrationhub.processor.StagingFixture.parentCode;
 import static org.integrationhub.processor.StagingFixture.queryString;
 import static org.integrationhub.processor.StagingFixture.stage;
 import static org.integrationhub.processor.StagingFixture.state;
+import static org.integrationhub.processor.StagingFixture.stored;
 import static org.integrationhub.processor.StagingFixture.unique;
 
 /** The department job on real staging rows: one outcome per row, with its business change. */
@@ -65,9 +68,7 @@ class DepartmentProcessingTest {
 
         assertThat(state(parentReceipt).status()).isEqualTo("PROCESSED");
         assertThat(state(childReceipt).status()).isEqualTo("PROCESSED");
-        assertThat(queryString("""
-                SELECT p.code FROM department c JOIN department p ON p.id = c.parent_id WHERE c.code = ?""", child))
-                .isEqualTo(parent);
+        assertThat(parentCode("department", child)).isEqualTo(parent);
     }
 
     @Test
@@ -81,11 +82,11 @@ class DepartmentProcessingTest {
 
         assertThat(state(resend).status()).isEqualTo("PROCESSED");
         assertThat(queryString("SELECT name FROM department WHERE code = ?", code)).isEqualTo("New name");
-        assertThat(queryString("SELECT count(*) FROM department WHERE code = ?", code)).isEqualTo("1");
+        assertThat(stored("department", code)).isEqualTo(1);
         assertThat(state(update).status()).isEqualTo("FAILED");
         assertThat(state(update).errorMessage()).contains("no such record");
         assertThat(state(update).errorClass()).isEqualTo("REFERENCE");
-        assertThat(queryString("SELECT count(*) FROM department WHERE code = ?", ghost)).isEqualTo("0");
+        assertThat(stored("department", ghost)).isZero();
     }
 
     @Test
@@ -111,7 +112,7 @@ class DepartmentProcessingTest {
 
         assertThat(state(bad).status()).isEqualTo("FAILED");
         assertThat(state(bad).errorMessage()).contains("NO-SUCH-PARENT");
-        assertThat(queryString("SELECT count(*) FROM department WHERE code = ?", orphan)).isEqualTo("0");
+        assertThat(stored("department", orphan)).isZero();
         assertThat(state(good).status()).isEqualTo("PROCESSED");
     }
 
@@ -127,7 +128,7 @@ class DepartmentProcessingTest {
 
         assertThat(state(loop).status()).isEqualTo("FAILED");
         assertThat(state(loop).errorMessage()).contains("own ancestor");
-        assertThat(queryString("SELECT parent_id::text FROM department WHERE code = ?", top)).isNull();
+        assertThat(parentCode("department", top)).isNull();
     }
 
     @Test
@@ -141,12 +142,12 @@ class DepartmentProcessingTest {
         drain();
         assertThat(state(refused).status()).isEqualTo("FAILED");
         assertThat(state(refused).errorMessage()).contains("department " + child);
-        assertThat(queryString("SELECT active::text FROM department WHERE code = ?", parent)).isEqualTo("true");
+        assertThat(active("department", parent)).isTrue();
 
         stage("departments", "HIS", child, "DELETE", T0.plusSeconds(3), "{}");
         UUID allowed = stage("departments", "HIS", parent, "DELETE", T0.plusSeconds(4), "{}");
         drain();
         assertThat(state(allowed).status()).isEqualTo("PROCESSED");
-        assertThat(queryString("SELECT active::text FROM department WHERE code = ?", parent)).isEqualTo("false");
+        assertThat(active("department", parent)).isFalse();
     }
 }

@@ -14,10 +14,12 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.integrationhub.processor.ProcessorFixture.drain;
+import static org.integrationhub.processor.StagingFixture.active;
 import static org.integrationhub.processor.StagingFixture.awaitDue;
 import static org.integrationhub.processor.StagingFixture.queryString;
 import static org.integrationhub.processor.StagingFixture.stage;
 import static org.integrationhub.processor.StagingFixture.state;
+import static org.integrationhub.processor.StagingFixture.stored;
 import static org.integrationhub.processor.StagingFixture.unique;
 
 /** The employee job: the contract's rules for employees, each row against the real database. */
@@ -92,7 +94,7 @@ class EmployeeProcessingTest {
         assertThat(state(employee).status()).isEqualTo("FAILED");
         assertThat(state(employee).errorClass()).isEqualTo("REFERENCE");
         assertThat(state(employee).errorMessage()).contains("department " + dept + " failed (receipt " + department);
-        assertThat(queryString("SELECT count(*) FROM employee WHERE code = ?", code)).isEqualTo("0");
+        assertThat(stored("employee", code)).isZero();
     }
 
     @Test
@@ -129,7 +131,7 @@ class EmployeeProcessingTest {
         UUID delete = stage("employees", "HIS", code, "DELETE", T0.plusMinutes(6), "{}");
         drain(processor, "employees");
         assertThat(state(delete).status()).isEqualTo("PROCESSED");
-        assertThat(queryString("SELECT active::text FROM employee WHERE code = ?", code)).isEqualTo("false");
+        assertThat(active("employee", code)).isFalse();
     }
 
     @Test
@@ -143,7 +145,7 @@ class EmployeeProcessingTest {
         assertThat(state(update).status()).isEqualTo("FAILED");
         assertThat(state(update).errorMessage()).contains("no such record");
         assertThat(state(delete).status()).isEqualTo("FAILED");
-        assertThat(queryString("SELECT count(*) FROM employee WHERE code = ?", ghost)).isEqualTo("0");
+        assertThat(stored("employee", ghost)).isZero();
     }
 
     @Test
@@ -183,6 +185,6 @@ class EmployeeProcessingTest {
         drain(processor, "departments");
         assertThat(state(inactive).status()).isEqualTo("FAILED");
         assertThat(state(inactive).errorMessage()).contains("employee " + code);
-        assertThat(queryString("SELECT active::text FROM department WHERE code = ?", dept)).isEqualTo("true");
+        assertThat(active("department", dept)).isTrue();
     }
 }

@@ -23,6 +23,7 @@ import static org.integrationhub.processor.StagingFixture.T0;
 import static org.integrationhub.processor.StagingFixture.awaitDue;
 import static org.integrationhub.processor.StagingFixture.count;
 import static org.integrationhub.processor.StagingFixture.department;
+import static org.integrationhub.processor.StagingFixture.parentCode;
 import static org.integrationhub.processor.StagingFixture.queryString;
 import static org.integrationhub.processor.StagingFixture.stage;
 import static org.integrationhub.processor.StagingFixture.stageDepartments;
@@ -151,9 +152,7 @@ class EngineTest {
         drain(processor, BULK_WAIT, "departments");
         assertThat(state(childReceipt).status()).isEqualTo("PROCESSED");
         assertThat(state(childReceipt).errorMessage()).isNull();
-        assertThat(queryString("""
-                SELECT p.code FROM department c JOIN department p ON p.id = c.parent_id WHERE c.code = ?""", child))
-                .isEqualTo(parent);
+        assertThat(parentCode("department", child)).isEqualTo(parent);
     }
 
     @Test

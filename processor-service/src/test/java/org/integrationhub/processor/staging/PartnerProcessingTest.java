@@ -14,11 +14,14 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.integrationhub.processor.ProcessorFixture.drain;
+import static org.integrationhub.processor.StagingFixture.active;
 import static org.integrationhub.processor.StagingFixture.awaitDue;
 import static org.integrationhub.processor.StagingFixture.execute;
+import static org.integrationhub.processor.StagingFixture.parentCode;
 import static org.integrationhub.processor.StagingFixture.queryString;
 import static org.integrationhub.processor.StagingFixture.stage;
 import static org.integrationhub.processor.StagingFixture.state;
+import static org.integrationhub.processor.StagingFixture.stored;
 import static org.integrationhub.processor.StagingFixture.unique;
 
 /** The partner job: companies, persons and contacts as the HRP's res.partner keeps them. */
@@ -71,8 +74,7 @@ class PartnerProcessingTest {
         drain(processor, "partners");
 
         assertThat(state(contact).status()).isEqualTo("PROCESSED");
-        assertThat(queryString("SELECT p.code FROM partner c JOIN partner p ON p.id = c.parent_id WHERE c.code = ?",
-                person)).isEqualTo(company);
+        assertThat(parentCode("partner", person)).isEqualTo(company);
     }
 
     @Test
@@ -87,7 +89,7 @@ class PartnerProcessingTest {
         assertThat(state(row).status()).isEqualTo("FAILED");
         assertThat(state(row).errorClass()).isEqualTo("VALIDATION");
         assertThat(state(row).errorMessage()).contains("parent partner " + person + " is a person");
-        assertThat(queryString("SELECT count(*) FROM partner WHERE code = ?", child)).isEqualTo("0");
+        assertThat(stored("partner", child)).isZero();
     }
 
     @Test
@@ -131,7 +133,7 @@ class PartnerProcessingTest {
         UUID allowed = stage("partners", "ERP", company, "DELETE", T0.plusMinutes(4), "{}");
         drain(processor, "partners");
         assertThat(state(allowed).status()).isEqualTo("PROCESSED");
-        assertThat(queryString("SELECT active::text FROM partner WHERE code = ?", company)).isEqualTo("false");
+        assertThat(active("partner", company)).isFalse();
     }
 
     @Test
@@ -146,7 +148,7 @@ class PartnerProcessingTest {
 
         assertThat(state(loop).status()).isEqualTo("FAILED");
         assertThat(state(loop).errorMessage()).contains("own ancestor");
-        assertThat(queryString("SELECT parent_id::text FROM partner WHERE code = ?", top)).isNull();
+        assertThat(parentCode("partner", top)).isNull();
     }
 
     @Test
