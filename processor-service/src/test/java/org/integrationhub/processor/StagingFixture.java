@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** Puts staging rows in place as the intake would, and reads back what the processor made of them. */
 public final class StagingFixture {
 
@@ -67,6 +69,30 @@ public final class StagingFixture {
             }
             return new RowState(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4));
         }
+    }
+
+    /**
+     * Asserts that the row FAILED with {@code errorClass} and an error message that contains each of
+     * {@code messageParts}.
+     */
+    public static void assertFailed(UUID receiptId, String errorClass, String... messageParts) throws SQLException {
+        RowState row = state(receiptId);
+        assertThat(row.status()).as("status of " + receiptId).isEqualTo("FAILED");
+        assertThat(row.errorClass()).as("error class of " + receiptId).isEqualTo(errorClass);
+        assertThat(row.errorMessage()).as("error message of " + receiptId).contains(messageParts);
+    }
+
+    /** Asserts that the row FAILED with an error message that contains each of {@code messageParts}. */
+    public static void assertFailedMentioning(UUID receiptId, String... messageParts) throws SQLException {
+        RowState row = state(receiptId);
+        assertThat(row.status()).as("status of " + receiptId).isEqualTo("FAILED");
+        assertThat(row.errorMessage()).as("error message of " + receiptId).contains(messageParts);
+    }
+
+    /** Asserts that the DELETE row was PROCESSED and left the business record of {@code table} archived. */
+    public static void assertArchived(UUID deleteReceiptId, String table, String code) throws SQLException {
+        assertThat(state(deleteReceiptId).status()).as("status of " + deleteReceiptId).isEqualTo("PROCESSED");
+        assertThat(active(table, code)).as(table + " " + code + " active").isFalse();
     }
 
     public static void execute(String sql, Object... params) throws SQLException {

@@ -15,6 +15,9 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.integrationhub.processor.StagingFixture.active;
+import static org.integrationhub.processor.StagingFixture.assertArchived;
+import static org.integrationhub.processor.StagingFixture.assertFailed;
+import static org.integrationhub.processor.StagingFixture.assertFailedMentioning;
 import static org.integrationhub.processor.StagingFixture.department;
 import static org.integrationhub.processor.StagingFixture.parentCode;
 import static org.integrationhub.processor.StagingFixture.queryString;
@@ -83,9 +86,7 @@ class DepartmentProcessingTest {
         assertThat(state(resend).status()).isEqualTo("PROCESSED");
         assertThat(queryString("SELECT name FROM department WHERE code = ?", code)).isEqualTo("New name");
         assertThat(stored("department", code)).isEqualTo(1);
-        assertThat(state(update).status()).isEqualTo("FAILED");
-        assertThat(state(update).errorMessage()).contains("no such record");
-        assertThat(state(update).errorClass()).isEqualTo("REFERENCE");
+        assertFailed(update, "REFERENCE", "no such record");
         assertThat(stored("department", ghost)).isZero();
     }
 
@@ -110,8 +111,7 @@ class DepartmentProcessingTest {
         UUID good = stage("departments", "HIS", fine, "CREATE", T0.plusSeconds(1), department(fine, "Fine", null));
         drain();
 
-        assertThat(state(bad).status()).isEqualTo("FAILED");
-        assertThat(state(bad).errorMessage()).contains("NO-SUCH-PARENT");
+        assertFailedMentioning(bad, "NO-SUCH-PARENT");
         assertThat(stored("department", orphan)).isZero();
         assertThat(state(good).status()).isEqualTo("PROCESSED");
     }
@@ -126,8 +126,7 @@ class DepartmentProcessingTest {
         UUID loop = stage("departments", "HIS", top, "UPDATE", T0.plusSeconds(2), department(top, "Top", below));
         drain();
 
-        assertThat(state(loop).status()).isEqualTo("FAILED");
-        assertThat(state(loop).errorMessage()).contains("own ancestor");
+        assertFailedMentioning(loop, "own ancestor");
         assertThat(parentCode("department", top)).isNull();
     }
 
@@ -140,14 +139,12 @@ class DepartmentProcessingTest {
         drain();
         UUID refused = stage("departments", "HIS", parent, "DELETE", T0.plusSeconds(2), "{}");
         drain();
-        assertThat(state(refused).status()).isEqualTo("FAILED");
-        assertThat(state(refused).errorMessage()).contains("department " + child);
+        assertFailedMentioning(refused, "department " + child);
         assertThat(active("department", parent)).isTrue();
 
         stage("departments", "HIS", child, "DELETE", T0.plusSeconds(3), "{}");
         UUID allowed = stage("departments", "HIS", parent, "DELETE", T0.plusSeconds(4), "{}");
         drain();
-        assertThat(state(allowed).status()).isEqualTo("PROCESSED");
-        assertThat(active("department", parent)).isFalse();
+        assertArchived(allowed, "department", parent);
     }
 }

@@ -15,6 +15,9 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.integrationhub.processor.ProcessorFixture.drain;
 import static org.integrationhub.processor.StagingFixture.active;
+import static org.integrationhub.processor.StagingFixture.assertArchived;
+import static org.integrationhub.processor.StagingFixture.assertFailed;
+import static org.integrationhub.processor.StagingFixture.assertFailedMentioning;
 import static org.integrationhub.processor.StagingFixture.awaitDue;
 import static org.integrationhub.processor.StagingFixture.queryString;
 import static org.integrationhub.processor.StagingFixture.stage;
@@ -91,9 +94,7 @@ class EmployeeProcessingTest {
         assertThat(state(department).status()).isEqualTo("FAILED");
         drain(processor, "employees");
 
-        assertThat(state(employee).status()).isEqualTo("FAILED");
-        assertThat(state(employee).errorClass()).isEqualTo("REFERENCE");
-        assertThat(state(employee).errorMessage()).contains("department " + dept + " failed (receipt " + department);
+        assertFailed(employee, "REFERENCE", "department " + dept + " failed (receipt " + department);
         assertThat(stored("employee", code)).isZero();
     }
 
@@ -107,8 +108,7 @@ class EmployeeProcessingTest {
         UUID late = stage("employees", "HIS", code, "CREATE", T0.plusMinutes(2), employee(code, "Late", dept));
         drain(processor, "employees");
 
-        assertThat(state(late).status()).isEqualTo("FAILED");
-        assertThat(state(late).errorMessage()).contains("department " + dept + " does not exist or is archived");
+        assertFailedMentioning(late, "department " + dept + " does not exist or is archived");
     }
 
     @Test
@@ -130,8 +130,7 @@ class EmployeeProcessingTest {
 
         UUID delete = stage("employees", "HIS", code, "DELETE", T0.plusMinutes(6), "{}");
         drain(processor, "employees");
-        assertThat(state(delete).status()).isEqualTo("PROCESSED");
-        assertThat(active("employee", code)).isFalse();
+        assertArchived(delete, "employee", code);
     }
 
     @Test
@@ -142,8 +141,7 @@ class EmployeeProcessingTest {
         UUID delete = stage("employees", "HIS", unique("G"), "DELETE", T0, "{}");
         drain(processor, "employees");
 
-        assertThat(state(update).status()).isEqualTo("FAILED");
-        assertThat(state(update).errorMessage()).contains("no such record");
+        assertFailedMentioning(update, "no such record");
         assertThat(state(delete).status()).isEqualTo("FAILED");
         assertThat(stored("employee", ghost)).isZero();
     }
@@ -155,9 +153,7 @@ class EmployeeProcessingTest {
         stage("employees", "HIS", "first-" + code, "CREATE", T0, employee(code, "First", dept));
         UUID clash = stage("employees", "HIS", "second-" + code, "CREATE", T0.plusSeconds(1), employee(code, "Second", dept));
         drain(processor, "employees");
-        assertThat(state(clash).status()).isEqualTo("FAILED");
-        assertThat(state(clash).errorClass()).isEqualTo("CONFLICT");
-        assertThat(state(clash).errorMessage()).contains(code);
+        assertFailed(clash, "CONFLICT", code);
 
         // once the first is archived, the code is free again
         stage("employees", "HIS", "first-" + code, "DELETE", T0.plusSeconds(2), "{}");
@@ -176,15 +172,12 @@ class EmployeeProcessingTest {
 
         UUID delete = stage("departments", "HIS", dept, "DELETE", T0.plusMinutes(1), "{}");
         drain(processor, "departments");
-        assertThat(state(delete).status()).isEqualTo("FAILED");
-        assertThat(state(delete).errorClass()).isEqualTo("CONFLICT");
-        assertThat(state(delete).errorMessage()).contains("employee " + code);
+        assertFailed(delete, "CONFLICT", "employee " + code);
 
         UUID inactive = stage("departments", "HIS", dept, "UPDATE", T0.plusMinutes(2),
                 new JsonObject().put("code", dept).put("name", "Ward").put("active", false).encode());
         drain(processor, "departments");
-        assertThat(state(inactive).status()).isEqualTo("FAILED");
-        assertThat(state(inactive).errorMessage()).contains("employee " + code);
+        assertFailedMentioning(inactive, "employee " + code);
         assertThat(active("department", dept)).isTrue();
     }
 }

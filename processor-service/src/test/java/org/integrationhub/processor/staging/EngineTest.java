@@ -20,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.integrationhub.processor.ProcessorFixture.BULK_WAIT;
 import static org.integrationhub.processor.ProcessorFixture.drain;
 import static org.integrationhub.processor.StagingFixture.T0;
+import static org.integrationhub.processor.StagingFixture.assertFailed;
 import static org.integrationhub.processor.StagingFixture.awaitDue;
 import static org.integrationhub.processor.StagingFixture.count;
 import static org.integrationhub.processor.StagingFixture.department;
@@ -169,10 +170,7 @@ class EngineTest {
         awaitDue(childReceipt);
         drain(processor, BULK_WAIT, "departments");
 
-        assertThat(state(childReceipt).status()).isEqualTo("FAILED");
-        assertThat(state(childReceipt).errorClass()).isEqualTo("REFERENCE");
-        assertThat(state(childReceipt).errorMessage()).contains("parent department " + parent + " failed")
-                .contains(parentReceipt.toString());
+        assertFailed(childReceipt, "REFERENCE", "parent department " + parent + " failed", parentReceipt.toString());
     }
 
     @Test

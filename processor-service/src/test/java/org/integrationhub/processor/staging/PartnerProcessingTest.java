@@ -14,7 +14,9 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.integrationhub.processor.ProcessorFixture.drain;
-import static org.integrationhub.processor.StagingFixture.active;
+import static org.integrationhub.processor.StagingFixture.assertArchived;
+import static org.integrationhub.processor.StagingFixture.assertFailed;
+import static org.integrationhub.processor.StagingFixture.assertFailedMentioning;
 import static org.integrationhub.processor.StagingFixture.awaitDue;
 import static org.integrationhub.processor.StagingFixture.execute;
 import static org.integrationhub.processor.StagingFixture.parentCode;
@@ -86,9 +88,7 @@ class PartnerProcessingTest {
         UUID row = stage("partners", "ERP", child, "CREATE", T0.plusSeconds(1), contact(child, person).encode());
         drain(processor, "partners");
 
-        assertThat(state(row).status()).isEqualTo("FAILED");
-        assertThat(state(row).errorClass()).isEqualTo("VALIDATION");
-        assertThat(state(row).errorMessage()).contains("parent partner " + person + " is a person");
+        assertFailed(row, "VALIDATION", "parent partner " + person + " is a person");
         assertThat(stored("partner", child)).isZero();
     }
 
@@ -101,9 +101,7 @@ class PartnerProcessingTest {
         execute("UPDATE partner_category SET active = false WHERE code = ?", category);
         drain(processor, "partners");
 
-        assertThat(state(row).status()).isEqualTo("FAILED");
-        assertThat(state(row).errorClass()).isEqualTo("REFERENCE");
-        assertThat(state(row).errorMessage()).contains("partner category " + category);
+        assertFailed(row, "REFERENCE", "partner category " + category);
     }
 
     @Test
@@ -116,15 +114,12 @@ class PartnerProcessingTest {
 
         UUID refused = stage("partners", "ERP", company, "DELETE", T0.plusMinutes(1), "{}");
         drain(processor, "partners");
-        assertThat(state(refused).status()).isEqualTo("FAILED");
-        assertThat(state(refused).errorClass()).isEqualTo("CONFLICT");
-        assertThat(state(refused).errorMessage()).contains("contact " + person);
+        assertFailed(refused, "CONFLICT", "contact " + person);
 
         UUID toPerson = stage("partners", "ERP", company, "UPDATE", T0.plusMinutes(2),
                 company(company).put("type", "PERSON").encode());
         drain(processor, "partners");
-        assertThat(state(toPerson).status()).isEqualTo("FAILED");
-        assertThat(state(toPerson).errorMessage()).contains("cannot become a person").contains("contact " + person);
+        assertFailedMentioning(toPerson, "cannot become a person", "contact " + person);
         assertThat(queryString("SELECT type || '|' || active FROM partner WHERE code = ?", company))
                 .isEqualTo("COMPANY|true");
 
@@ -132,8 +127,7 @@ class PartnerProcessingTest {
         stage("partners", "ERP", person, "DELETE", T0.plusMinutes(3), "{}");
         UUID allowed = stage("partners", "ERP", company, "DELETE", T0.plusMinutes(4), "{}");
         drain(processor, "partners");
-        assertThat(state(allowed).status()).isEqualTo("PROCESSED");
-        assertThat(active("partner", company)).isFalse();
+        assertArchived(allowed, "partner", company);
     }
 
     @Test
@@ -146,8 +140,7 @@ class PartnerProcessingTest {
         UUID loop = stage("partners", "ERP", top, "UPDATE", T0.plusSeconds(2), company(top).put("parentCode", below).encode());
         drain(processor, "partners");
 
-        assertThat(state(loop).status()).isEqualTo("FAILED");
-        assertThat(state(loop).errorMessage()).contains("own ancestor");
+        assertFailedMentioning(loop, "own ancestor");
         assertThat(parentCode("partner", top)).isNull();
     }
 
