@@ -33,10 +33,22 @@ class ReferenceRulesTest {
     @Inject
     StagingProcessor processor;
 
-    static String partner(String code, String type, String parent) {
+    /**
+     * Stages the CREATE of a supplier that {@code source} sent at T0 (a {@code type} named "Partner " + code, under
+     * {@code parent} when not null) and drains the partners; answers its receipt.
+     */
+    UUID sendPartner(String source, String externalId, String code, String type, String parent) throws SQLException {
         JsonObject data = new JsonObject().put("code", code).put("name", "Partner " + code).put("type", type)
                 .put("categoryCode", "SUPPLIER");
-        return (parent == null ? data : data.put("parentCode", parent)).encode();
+        UUID receipt = stage("partners", source, externalId, "CREATE", T0,
+                (parent == null ? data : data.put("parentCode", parent)).encode());
+        drain(processor, BULK_WAIT, "partners");
+        return receipt;
+    }
+
+    /** A company that {@code source} sent as {@code code} (its external id too), applied. */
+    void applyCompany(String source, String code) throws SQLException {
+        assertThat(state(sendPartner(source, code, code, "COMPANY", null)).status()).isEqualTo("PROCESSED");
     }
 
     /** Ends the reference wait of the run's rows now, instead of sleeping it out. */
@@ -67,15 +79,10 @@ class ReferenceRulesTest {
     void recordsWaitingForEachOtherInACircleFailNamingItInsteadOfWaitingForever() throws SQLException {
         String run = unique("CY");
         String a = run + "-A";
-        String b = run + "-B";
-        String c = run + "-C";
         UUID[] rows = stageAChainAndDrainItsRounds(run, a); // C's parent is A: a circle
-        UUID ra = rows[0];
-        UUID rb = rows[1];
-        UUID rc = rows[2];
-        assertFailed(ra, "REFERENCE", "circle", a + " -> " + b + " -> " + c + " -> " + a);
-        assertThat(state(rb).status()).isEqualTo("FAILED");
-        assertThat(state(rc).status()).isEqualTo("FAILED");
+        assertFailed(rows[0], "REFERENCE", "circle", a + " -> " + run + "-B -> " + run + "-C -> " + a);
+        assertThat(state(rows[1]).status()).isEqualTo("FAILED");
+        assertThat(state(rows[2]).status()).isEqualTo("FAILED");
         assertThat(count("SELECT count(*) FROM department WHERE code LIKE ?", run + "-%")).isZero();
     }
 
@@ -91,13 +98,9 @@ class ReferenceRulesTest {
     @Test
     void aCodeAnotherSourceHoldsIsAConflictInPlainWords() throws SQLException {
         String code = unique("P");
-        UUID erp = stage("partners", "ERP", code, "CREATE", T0, partner(code, "COMPANY", null));
-        drain(processor, BULK_WAIT, "partners");
-        assertThat(state(erp).status()).isEqualTo("PROCESSED");
+        applyCompany("ERP", code);
 
-        String his = unique("X");
-        UUID clash = stage("partners", "HIS", his, "CREATE", T0, partner(code, "COMPANY", null));
-        drain(processor, BULK_WAIT, "partners");
+        UUID clash = sendPartner("HIS", unique("X"), code, "COMPANY", null);
         assertThat(state(clash).status()).isEqualTo("FAILED");
         assertThat(state(clash).errorClass()).isEqualTo("CONFLICT");
         assertThat(state(clash).errorMessage())
@@ -108,13 +111,10 @@ class ReferenceRulesTest {
     @Test
     void aContactCannotAttachToAnotherSourcesCompany() throws SQLException {
         String company = unique("C");
-        UUID his = stage("partners", "HIS", company, "CREATE", T0, partner(company, "COMPANY", null));
-        drain(processor, BULK_WAIT, "partners");
-        assertThat(state(his).status()).isEqualTo("PROCESSED");
+        applyCompany("HIS", company);
 
         String contact = unique("P");
-        UUID erp = stage("partners", "ERP", contact, "CREATE", T0, partner(contact, "PERSON", company));
-        drain(processor, BULK_WAIT, "partners");
+        UUID erp = sendPartner("ERP", contact, contact, "PERSON", company);
         assertFailedMentioning(erp, "parent partner " + company + " does not exist", "ERP");
 
         // and so HIS stays free to archive its company
