@@ -54,6 +54,23 @@ class EngineTest {
         return Workers.polling(processor, "departments", name, batchSize, like);
     }
 
+    /** The receipts of a child department and of its parent. */
+    record ChildAndParent(UUID child, UUID parent) {
+    }
+
+    /**
+     * Stages {@code child}, sent first, then its {@code parent} (whose own parent is {@code grandparent}), and
+     * processes one batch: when the child's turn comes its parent is still waiting in staging.
+     */
+    ChildAndParent processAChildSentBeforeItsParent(String parent, String child, String grandparent)
+            throws SQLException {
+        UUID childReceipt = stage("departments", "HIS", child, "CREATE", T0, department(child, "Child", parent));
+        UUID parentReceipt = stage("departments", "HIS", parent, "CREATE", T0.plusSeconds(1),
+                department(parent, "Parent", grandparent));
+        processor.processBatch("departments", 100).await().atMost(BULK_WAIT);
+        return new ChildAndParent(childReceipt, parentReceipt);
+    }
+
     @Test
     void threeWorkersApplyTenThousandRowsExactlyOnce() throws SQLException {
         String prefix = unique("CL");
@@ -137,40 +154,28 @@ class EngineTest {
     void aChildWaitsForItsParentStillInStagingThenApplies() throws SQLException {
         String parent = unique("P");
         String child = unique("C");
-        // the child is sent first: when its turn comes the parent is still waiting in staging
-        UUID childReceipt = stage("departments", "HIS", child, "CREATE", T0,
-                department(child, "Child", parent));
-        UUID parentReceipt = stage("departments", "HIS", parent, "CREATE", T0.plusSeconds(1),
-                department(parent, "Parent", null));
+        ChildAndParent rows = processAChildSentBeforeItsParent(parent, child, null);
+        assertThat(state(rows.parent()).status()).isEqualTo("PROCESSED");
+        assertThat(state(rows.child()).status()).isEqualTo("PENDING");
+        assertThat(state(rows.child()).errorMessage()).contains("waiting for parent department " + parent);
+        assertThat(state(rows.child()).attempts()).as("waiting is not an attempt").isZero();
 
-        processor.processBatch("departments", 100).await().atMost(BULK_WAIT);
-        assertThat(state(parentReceipt).status()).isEqualTo("PROCESSED");
-        assertThat(state(childReceipt).status()).isEqualTo("PENDING");
-        assertThat(state(childReceipt).errorMessage()).contains("waiting for parent department " + parent);
-        assertThat(state(childReceipt).attempts()).as("waiting is not an attempt").isZero();
-
-        awaitDue(childReceipt);
+        awaitDue(rows.child());
         drain(processor, BULK_WAIT, "departments");
-        assertThat(state(childReceipt).status()).isEqualTo("PROCESSED");
-        assertThat(state(childReceipt).errorMessage()).isNull();
+        assertThat(state(rows.child()).status()).isEqualTo("PROCESSED");
+        assertThat(state(rows.child()).errorMessage()).isNull();
         assertThat(parentCode("department", child)).isEqualTo(parent);
     }
 
     @Test
     void aChildOfAFailedParentFailsNamingIt() throws SQLException {
         String parent = unique("P");
-        String child = unique("C");
-        UUID childReceipt = stage("departments", "HIS", child, "CREATE", T0,
-                department(child, "Child", parent));
-        UUID parentReceipt = stage("departments", "HIS", parent, "CREATE", T0.plusSeconds(1),
-                department(parent, "Parent", "NO-SUCH"));
-
-        processor.processBatch("departments", 100).await().atMost(BULK_WAIT);
-        assertThat(state(parentReceipt).status()).isEqualTo("FAILED");
-        awaitDue(childReceipt);
+        ChildAndParent rows = processAChildSentBeforeItsParent(parent, unique("C"), "NO-SUCH");
+        assertThat(state(rows.parent()).status()).isEqualTo("FAILED");
+        awaitDue(rows.child());
         drain(processor, BULK_WAIT, "departments");
 
-        assertFailed(childReceipt, "REFERENCE", "parent department " + parent + " failed", parentReceipt.toString());
+        assertFailed(rows.child(), "REFERENCE", "parent department " + parent + " failed", rows.parent().toString());
     }
 
     @Test
