@@ -46,6 +46,13 @@ class DepartmentProcessingTest {
         processor.drain("departments", 50).await().atMost(WAIT);
     }
 
+    /** Applies {@code parent} and then {@code child} under it, sent a second later. */
+    void applyParentAndChild(String parent, String parentName, String child, String childName) throws SQLException {
+        stage("departments", "HIS", parent, "CREATE", T0, department(parent, parentName, null));
+        stage("departments", "HIS", child, "CREATE", T0.plusSeconds(1), department(child, childName, parent));
+        drain();
+    }
+
     @Test
     void createAppliesTheDepartmentAndMarksTheRowProcessed() throws SQLException {
         String code = unique("D");
@@ -120,9 +127,7 @@ class DepartmentProcessingTest {
     void aDepartmentCannotBecomeItsOwnAncestor() throws SQLException {
         String top = unique("T");
         String below = unique("B");
-        stage("departments", "HIS", top, "CREATE", T0, department(top, "Top", null));
-        stage("departments", "HIS", below, "CREATE", T0.plusSeconds(1), department(below, "Below", top));
-        drain();
+        applyParentAndChild(top, "Top", below, "Below");
         UUID loop = stage("departments", "HIS", top, "UPDATE", T0.plusSeconds(2), department(top, "Top", below));
         drain();
 
@@ -134,9 +139,7 @@ class DepartmentProcessingTest {
     void deleteIsRefusedWhileAnActiveChildPointsAtItThenArchives() throws SQLException {
         String parent = unique("P");
         String child = unique("C");
-        stage("departments", "HIS", parent, "CREATE", T0, department(parent, "Parent", null));
-        stage("departments", "HIS", child, "CREATE", T0.plusSeconds(1), department(child, "Child", parent));
-        drain();
+        applyParentAndChild(parent, "Parent", child, "Child");
         UUID refused = stage("departments", "HIS", parent, "DELETE", T0.plusSeconds(2), "{}");
         drain();
         assertFailedMentioning(refused, "department " + child);

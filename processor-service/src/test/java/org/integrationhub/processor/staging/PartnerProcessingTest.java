@@ -46,6 +46,13 @@ class PartnerProcessingTest {
                 .put("categoryCode", "SUPPLIER").put("parentCode", companyCode);
     }
 
+    /** Applies the company {@code parent}, then {@code child} (its data under it) sent a second later. */
+    void applyCompanyAndChild(String parent, String child, JsonObject childData) throws SQLException {
+        stage("partners", "ERP", parent, "CREATE", T0, company(parent).encode());
+        stage("partners", "ERP", child, "CREATE", T0.plusSeconds(1), childData.encode());
+        drain(processor, "partners");
+    }
+
     @Test
     void aCompanyIsStoredWithItsAddressAndTaxId() throws SQLException {
         String code = unique("C");
@@ -108,9 +115,7 @@ class PartnerProcessingTest {
     void aCompanyWithActiveContactsIsNeitherArchivedNorTurnedIntoAPerson() throws Exception {
         String company = unique("C");
         String person = unique("P");
-        stage("partners", "ERP", company, "CREATE", T0, company(company).encode());
-        stage("partners", "ERP", person, "CREATE", T0.plusSeconds(1), contact(person, company).encode());
-        drain(processor, "partners");
+        applyCompanyAndChild(company, person, contact(person, company));
 
         UUID refused = stage("partners", "ERP", company, "DELETE", T0.plusMinutes(1), "{}");
         drain(processor, "partners");
@@ -134,9 +139,7 @@ class PartnerProcessingTest {
     void aCompanyCannotBecomeItsOwnAncestor() throws Exception {
         String top = unique("C");
         String below = unique("C");
-        stage("partners", "ERP", top, "CREATE", T0, company(top).encode());
-        stage("partners", "ERP", below, "CREATE", T0.plusSeconds(1), company(below).put("parentCode", top).encode());
-        drain(processor, "partners");
+        applyCompanyAndChild(top, below, company(below).put("parentCode", top));
         UUID loop = stage("partners", "ERP", top, "UPDATE", T0.plusSeconds(2), company(top).put("parentCode", below).encode());
         drain(processor, "partners");
 
