@@ -54,6 +54,11 @@ public final class StagingFixture {
         return department(code, "Dept " + code, parentCode);
     }
 
+    /** An employee's data, as a partner sends it: its code, its name and its department's code. */
+    public static String employee(String code, String name, String departmentCode) {
+        return new JsonObject().put("code", code).put("name", name).put("departmentCode", departmentCode).encode();
+    }
+
     /** status, error_message, attempts of a staging row. */
     public record RowState(String status, String errorMessage, String errorClass, int attempts) {
     }

@@ -19,6 +19,7 @@ import static org.integrationhub.processor.StagingFixture.assertArchived;
 import static org.integrationhub.processor.StagingFixture.assertFailed;
 import static org.integrationhub.processor.StagingFixture.assertFailedMentioning;
 import static org.integrationhub.processor.StagingFixture.awaitDue;
+import static org.integrationhub.processor.StagingFixture.employee;
 import static org.integrationhub.processor.StagingFixture.queryString;
 import static org.integrationhub.processor.StagingFixture.stage;
 import static org.integrationhub.processor.StagingFixture.state;
@@ -34,10 +35,6 @@ class EmployeeProcessingTest {
 
     @Inject
     StagingProcessor processor;
-
-    static String employee(String code, String name, String departmentCode) {
-        return new JsonObject().put("code", code).put("name", name).put("departmentCode", departmentCode).encode();
-    }
 
     String department() throws SQLException {
         String code = unique("D");

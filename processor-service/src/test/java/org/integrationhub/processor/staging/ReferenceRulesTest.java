@@ -20,6 +20,7 @@ import static org.integrationhub.processor.StagingFixture.assertFailed;
 import static org.integrationhub.processor.StagingFixture.assertFailedMentioning;
 import static org.integrationhub.processor.StagingFixture.count;
 import static org.integrationhub.processor.StagingFixture.department;
+import static org.integrationhub.processor.StagingFixture.employee;
 import static org.integrationhub.processor.StagingFixture.execute;
 import static org.integrationhub.processor.StagingFixture.stage;
 import static org.integrationhub.processor.StagingFixture.state;
@@ -131,8 +132,7 @@ class ReferenceRulesTest {
             String d = run + "-D" + i;
             stage("departments", "HIS", d, "CREATE", T0.plusNanos(i * 1000L), department(d, null));
             String e = run + "-E" + i;
-            stage("employees", "HIS", e, "CREATE", T0.plusNanos(i * 1000L), new JsonObject().put("code", e)
-                    .put("name", "Emp " + i).put("departmentCode", d).encode());
+            stage("employees", "HIS", e, "CREATE", T0.plusNanos(i * 1000L), employee(e, "Emp " + i, d));
         }
         String like = run + "-%";
         Uni.join().all(
