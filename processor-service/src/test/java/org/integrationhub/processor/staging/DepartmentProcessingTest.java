@@ -9,11 +9,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.integrationhub.processor.ProcessorFixture.DRAIN_WAIT;
 import static org.integrationhub.processor.StagingFixture.active;
 import static org.integrationhub.processor.StagingFixture.assertArchived;
 import static org.integrationhub.processor.StagingFixture.assertFailed;
@@ -32,7 +32,6 @@ import static org.integrationhub.processor.StagingFixture.unique;
 class DepartmentProcessingTest {
 
     static final OffsetDateTime T0 = OffsetDateTime.parse("2026-11-26T08:00:00+08:00");
-    static final Duration WAIT = Duration.ofSeconds(30);
 
     @Inject
     StagingProcessor processor;
@@ -43,7 +42,7 @@ class DepartmentProcessingTest {
     }
 
     void drain() {
-        processor.drain("departments", 50).await().atMost(WAIT);
+        processor.drain("departments", 50).await().atMost(DRAIN_WAIT);
     }
 
     /** Applies {@code parent} and then {@code child} under it, sent a second later. */
