@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,6 +20,12 @@ public final class StagingFixture {
 
     /** The moment most tests' rows are sent at (and later rows a few seconds after). */
     public static final OffsetDateTime T0 = OffsetDateTime.parse("2026-11-26T08:00:00Z");
+
+    /**
+     * T0's clock time as a sender in UTC+8 writes it, so eight hours before T0: the department, employee and
+     * partner processing tests send at it.
+     */
+    public static final OffsetDateTime T0_UTC8 = T0.withOffsetSameLocal(ZoneOffset.ofHours(8));
 
     private StagingFixture() {
     }

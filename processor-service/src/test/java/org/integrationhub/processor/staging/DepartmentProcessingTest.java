@@ -9,11 +9,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.integrationhub.processor.ProcessorFixture.DRAIN_WAIT;
+import static org.integrationhub.processor.StagingFixture.T0_UTC8;
 import static org.integrationhub.processor.StagingFixture.active;
 import static org.integrationhub.processor.StagingFixture.assertArchived;
 import static org.integrationhub.processor.StagingFixture.assertFailed;
@@ -31,8 +31,6 @@ import static org.integrationhub.processor.StagingFixture.unique;
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
 class DepartmentProcessingTest {
 
-    static final OffsetDateTime T0 = OffsetDateTime.parse("2026-11-26T08:00:00+08:00");
-
     @Inject
     StagingProcessor processor;
 
@@ -47,15 +45,15 @@ class DepartmentProcessingTest {
 
     /** Applies {@code parent} and then {@code child} under it, sent a second later. */
     void applyParentAndChild(String parent, String parentName, String child, String childName) throws SQLException {
-        stage("departments", "HIS", parent, "CREATE", T0, department(parent, parentName, null));
-        stage("departments", "HIS", child, "CREATE", T0.plusSeconds(1), department(child, childName, parent));
+        stage("departments", "HIS", parent, "CREATE", T0_UTC8, department(parent, parentName, null));
+        stage("departments", "HIS", child, "CREATE", T0_UTC8.plusSeconds(1), department(child, childName, parent));
         drain();
     }
 
     @Test
     void createAppliesTheDepartmentAndMarksTheRowProcessed() throws SQLException {
         String code = unique("D");
-        UUID receipt = stage("departments", "HIS", code, "CREATE", T0, department(code, "Cardiology", null));
+        UUID receipt = stage("departments", "HIS", code, "CREATE", T0_UTC8, department(code, "Cardiology", null));
         drain();
 
         assertThat(state(receipt).status()).isEqualTo("PROCESSED");
@@ -71,8 +69,8 @@ class DepartmentProcessingTest {
         String parent = unique("P");
         String child = unique("C");
         // the child was received first but sent later: sentAt orders the work
-        UUID childReceipt = stage("departments", "HIS", child, "CREATE", T0.plusSeconds(5), department(child, "Child", parent));
-        UUID parentReceipt = stage("departments", "HIS", parent, "CREATE", T0, department(parent, "Parent", null));
+        UUID childReceipt = stage("departments", "HIS", child, "CREATE", T0_UTC8.plusSeconds(5), department(child, "Child", parent));
+        UUID parentReceipt = stage("departments", "HIS", parent, "CREATE", T0_UTC8, department(parent, "Parent", null));
         drain();
 
         assertThat(state(parentReceipt).status()).isEqualTo("PROCESSED");
@@ -83,10 +81,10 @@ class DepartmentProcessingTest {
     @Test
     void resentCreateUpdatesAndUpdateOfUnknownRecordFails() throws SQLException {
         String code = unique("D");
-        stage("departments", "HIS", code, "CREATE", T0, department(code, "Old name", null));
-        UUID resend = stage("departments", "HIS", code, "CREATE", T0.plusMinutes(1), department(code, "New name", null));
+        stage("departments", "HIS", code, "CREATE", T0_UTC8, department(code, "Old name", null));
+        UUID resend = stage("departments", "HIS", code, "CREATE", T0_UTC8.plusMinutes(1), department(code, "New name", null));
         String ghost = unique("G");
-        UUID update = stage("departments", "HIS", ghost, "UPDATE", T0, department(ghost, "Nobody", null));
+        UUID update = stage("departments", "HIS", ghost, "UPDATE", T0_UTC8, department(ghost, "Nobody", null));
         drain();
 
         assertThat(state(resend).status()).isEqualTo("PROCESSED");
@@ -99,9 +97,9 @@ class DepartmentProcessingTest {
     @Test
     void aStaleRowIsSkippedAndChangesNothing() throws SQLException {
         String code = unique("D");
-        stage("departments", "HIS", code, "CREATE", T0.plusMinutes(10), department(code, "Newer", null));
+        stage("departments", "HIS", code, "CREATE", T0_UTC8.plusMinutes(10), department(code, "Newer", null));
         drain();
-        UUID stale = stage("departments", "HIS", code, "UPDATE", T0, department(code, "Older", null));
+        UUID stale = stage("departments", "HIS", code, "UPDATE", T0_UTC8, department(code, "Older", null));
         drain();
 
         assertThat(state(stale).status()).isEqualTo("SKIPPED");
@@ -113,8 +111,8 @@ class DepartmentProcessingTest {
     void aFailingRowNeitherWritesNorBlocksTheOthers() throws SQLException {
         String orphan = unique("O");
         String fine = unique("F");
-        UUID bad = stage("departments", "HIS", orphan, "CREATE", T0, department(orphan, "Orphan", "NO-SUCH-PARENT"));
-        UUID good = stage("departments", "HIS", fine, "CREATE", T0.plusSeconds(1), department(fine, "Fine", null));
+        UUID bad = stage("departments", "HIS", orphan, "CREATE", T0_UTC8, department(orphan, "Orphan", "NO-SUCH-PARENT"));
+        UUID good = stage("departments", "HIS", fine, "CREATE", T0_UTC8.plusSeconds(1), department(fine, "Fine", null));
         drain();
 
         assertFailedMentioning(bad, "NO-SUCH-PARENT");
@@ -127,7 +125,7 @@ class DepartmentProcessingTest {
         String top = unique("T");
         String below = unique("B");
         applyParentAndChild(top, "Top", below, "Below");
-        UUID loop = stage("departments", "HIS", top, "UPDATE", T0.plusSeconds(2), department(top, "Top", below));
+        UUID loop = stage("departments", "HIS", top, "UPDATE", T0_UTC8.plusSeconds(2), department(top, "Top", below));
         drain();
 
         assertFailedMentioning(loop, "own ancestor");
@@ -139,13 +137,13 @@ class DepartmentProcessingTest {
         String parent = unique("P");
         String child = unique("C");
         applyParentAndChild(parent, "Parent", child, "Child");
-        UUID refused = stage("departments", "HIS", parent, "DELETE", T0.plusSeconds(2), "{}");
+        UUID refused = stage("departments", "HIS", parent, "DELETE", T0_UTC8.plusSeconds(2), "{}");
         drain();
         assertFailedMentioning(refused, "department " + child);
         assertThat(active("department", parent)).isTrue();
 
-        stage("departments", "HIS", child, "DELETE", T0.plusSeconds(3), "{}");
-        UUID allowed = stage("departments", "HIS", parent, "DELETE", T0.plusSeconds(4), "{}");
+        stage("departments", "HIS", child, "DELETE", T0_UTC8.plusSeconds(3), "{}");
+        UUID allowed = stage("departments", "HIS", parent, "DELETE", T0_UTC8.plusSeconds(4), "{}");
         drain();
         assertArchived(allowed, "department", parent);
     }
