@@ -24,7 +24,8 @@ import java.util.Map;
  * </pre>
  *
  * As for a profile, Quarkus starts the application again for the class (the overrides are restricted to it) and
- * once more for the next class without them.
+ * once more for the next class without them. Unlike a profile it does not build the application again, so it
+ * carries runtime configuration only: a build-time property still needs a {@code QuarkusTestProfile}.
  */
 @WithTestResource(value = ConfigOverrides.Resource.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
 @Retention(RetentionPolicy.RUNTIME)
