@@ -16,6 +16,9 @@ public final class ProcessorFixture {
     /** How long one drain may take when a test does not say. */
     public static final Duration DRAIN_WAIT = Duration.ofSeconds(30);
 
+    /** How long a drain may take where a test loads hundreds or thousands of rows, or runs several workers on them. */
+    public static final Duration BULK_WAIT = Duration.ofMinutes(3);
+
     private ProcessorFixture() {
     }
 

@@ -11,13 +11,22 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Puts staging rows in place as the intake would, and reads back what the processor made of them. */
 public final class StagingFixture {
 
     /** The moment most tests' rows are sent at (and later rows a few seconds after). */
     public static final OffsetDateTime T0 = OffsetDateTime.parse("2026-11-26T08:00:00Z");
+
+    /**
+     * T0's clock time as a sender in UTC+8 writes it, so eight hours before T0: the department, employee and
+     * partner processing tests send at it.
+     */
+    public static final OffsetDateTime T0_UTC8 = T0.withOffsetSameLocal(ZoneOffset.ofHours(8));
 
     private StagingFixture() {
     }
@@ -53,6 +62,11 @@ public final class StagingFixture {
         return department(code, "Dept " + code, parentCode);
     }
 
+    /** An employee's data, as a partner sends it: its code, its name and its department's code. */
+    public static String employee(String code, String name, String departmentCode) {
+        return new JsonObject().put("code", code).put("name", name).put("departmentCode", departmentCode).encode();
+    }
+
     /** status, error_message, attempts of a staging row. */
     public record RowState(String status, String errorMessage, String errorClass, int attempts) {
     }
@@ -68,6 +82,30 @@ public final class StagingFixture {
             }
             return new RowState(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4));
         }
+    }
+
+    /**
+     * Asserts that the row FAILED with {@code errorClass} and an error message that contains each of
+     * {@code messageParts}.
+     */
+    public static void assertFailed(UUID receiptId, String errorClass, String... messageParts) throws SQLException {
+        RowState row = state(receiptId);
+        assertThat(row.status()).as("status of " + receiptId).isEqualTo("FAILED");
+        assertThat(row.errorClass()).as("error class of " + receiptId).isEqualTo(errorClass);
+        assertThat(row.errorMessage()).as("error message of " + receiptId).contains(messageParts);
+    }
+
+    /** Asserts that the row FAILED with an error message that contains each of {@code messageParts}. */
+    public static void assertFailedMentioning(UUID receiptId, String... messageParts) throws SQLException {
+        RowState row = state(receiptId);
+        assertThat(row.status()).as("status of " + receiptId).isEqualTo("FAILED");
+        assertThat(row.errorMessage()).as("error message of " + receiptId).contains(messageParts);
+    }
+
+    /** Asserts that the DELETE row was PROCESSED and left the business record of {@code table} archived. */
+    public static void assertArchived(UUID deleteReceiptId, String table, String code) throws SQLException {
+        assertThat(state(deleteReceiptId).status()).as("status of " + deleteReceiptId).isEqualTo("PROCESSED");
+        assertThat(active(table, code)).as(table + " " + code + " active").isFalse();
     }
 
     public static void execute(String sql, Object... params) throws SQLException {
@@ -123,6 +161,26 @@ public final class StagingFixture {
                                     ELSE 'not due until ' || next_attempt_at END
                           FROM staging_record WHERE receipt_id = ?""", receiptId),
                 "due"::equals);
+    }
+
+    /** How many business records of {@code table} (department, employee, partner) have this code, archived ones too. */
+    public static long stored(String table, String code) throws SQLException {
+        return count("SELECT count(*) FROM " + table + " WHERE code = ?", code);
+    }
+
+    /** Whether the business record of {@code table} with this code is active; null when there is none. */
+    public static Boolean active(String table, String code) throws SQLException {
+        String active = queryString("SELECT active::text FROM " + table + " WHERE code = ?", code);
+        return active == null ? null : Boolean.valueOf(active);
+    }
+
+    /**
+     * The code of the parent of the business record with {@code code} in {@code table} (department or partner);
+     * null when it has none, or there is no such record.
+     */
+    public static String parentCode(String table, String code) throws SQLException {
+        return queryString("SELECT p.code FROM " + table + " c JOIN " + table + " p ON p.id = c.parent_id"
+                + " WHERE c.code = ?", code);
     }
 
     public static long count(String sql, Object... params) throws SQLException {

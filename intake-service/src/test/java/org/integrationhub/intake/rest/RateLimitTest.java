@@ -3,12 +3,9 @@ package org.integrationhub.intake.rest;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
+import org.integrationhub.devsupport.ConfigOverrides;
 import org.integrationhub.devsupport.PostgresTestResource;
 import org.junit.jupiter.api.Test;
-
-import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -18,17 +15,9 @@ import static org.integrationhub.intake.IntakeFixture.HIS;
 
 /** With a per-key limit set, a key over it gets 429 with Retry-After; another key is not affected. */
 @QuarkusTest
-@TestProfile(RateLimitTest.Limited.class)
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
+@ConfigOverrides({"hub.rate-limit.per-key=0.2", "hub.rate-limit.burst=3", "hub.auth.failures-per-minute=3"})
 class RateLimitTest {
-
-    public static class Limited implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("hub.rate-limit.per-key", "0.2", "hub.rate-limit.burst", "3",
-                    "hub.auth.failures-per-minute", "3");
-        }
-    }
 
     @Test
     void aKeyOverItsRateGets429() {

@@ -3,16 +3,14 @@ package org.integrationhub.processor.job;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 import org.integrationhub.devsupport.Await;
+import org.integrationhub.devsupport.ConfigOverrides;
 import org.integrationhub.devsupport.PostgresTestResource;
 import org.integrationhub.devsupport.StandardError;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -28,16 +26,9 @@ import static org.integrationhub.processor.StagingFixture.unique;
 
 /** With the schedule off, a new row is applied on the intake's NOTIFY alone; a disabled job is not bypassed. */
 @QuarkusTest
-@TestProfile(WakeUpTest.Listening.class)
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
+@ConfigOverrides({"hub.processor.wake-up-on-signal=true", "quarkus.scheduler.enabled=false"})
 class WakeUpTest {
-
-    public static class Listening implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("hub.processor.wake-up-on-signal", "true", "quarkus.scheduler.enabled", "false");
-        }
-    }
 
     @Test
     void aNewRowIsAppliedOnItsSignalWithoutTheSchedule() throws Exception {

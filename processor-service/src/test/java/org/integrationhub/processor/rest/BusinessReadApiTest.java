@@ -22,6 +22,7 @@ import static org.integrationhub.processor.ProcessorFixture.drain;
 import static org.integrationhub.processor.ProcessorFixture.operator;
 import static org.integrationhub.processor.StagingFixture.T0;
 import static org.integrationhub.processor.StagingFixture.department;
+import static org.integrationhub.processor.StagingFixture.employee;
 import static org.integrationhub.processor.StagingFixture.execute;
 import static org.integrationhub.processor.StagingFixture.stage;
 import static org.integrationhub.processor.StagingFixture.unique;
@@ -113,8 +114,7 @@ class BusinessReadApiTest {
         stage("departments", "HIS", dept, "CREATE", T0, department(dept, null));
         stage("employees", "HIS", "ext-" + e1, "CREATE", T0, new JsonObject().put("code", e1).put("name", "Li Wei")
                 .put("departmentCode", dept).put("hireDate", "2024-03-01").encode());
-        stage("employees", "HIS", "ext-" + e2, "CREATE", T0, new JsonObject().put("code", e2).put("name", "Wang Fang")
-                .put("departmentCode", dept).encode());
+        stage("employees", "HIS", "ext-" + e2, "CREATE", T0, employee(e2, "Wang Fang", dept));
         drain(processor, "departments", "employees");
 
         operator().get("/api/v1/employees/" + e1).then().statusCode(200)

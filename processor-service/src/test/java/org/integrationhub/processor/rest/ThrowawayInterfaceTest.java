@@ -19,6 +19,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.integrationhub.processor.ProcessorFixture.drain;
 import static org.integrationhub.processor.ProcessorFixture.operator;
 import static org.integrationhub.processor.StagingFixture.T0;
+import static org.integrationhub.processor.StagingFixture.assertFailedMentioning;
 import static org.integrationhub.processor.StagingFixture.department;
 import static org.integrationhub.processor.StagingFixture.queryString;
 import static org.integrationhub.processor.StagingFixture.stage;
@@ -85,8 +86,7 @@ class ThrowawayInterfaceTest {
         String code = unique("B");
         UUID row = stage("beds", "HIS", code, "CREATE", T0, bed(code, "NO-SUCH", null));
         drain(processor, "beds");
-        assertThat(state(row).status()).isEqualTo("FAILED");
-        assertThat(state(row).errorMessage()).contains("department NO-SUCH does not exist or is archived");
+        assertFailedMentioning(row, "department NO-SUCH does not exist or is archived");
     }
 
     @Test

@@ -25,6 +25,7 @@ import static org.integrationhub.processor.StagingFixture.execute;
 import static org.integrationhub.processor.StagingFixture.queryString;
 import static org.integrationhub.processor.StagingFixture.stage;
 import static org.integrationhub.processor.StagingFixture.state;
+import static org.integrationhub.processor.StagingFixture.stored;
 import static org.integrationhub.processor.StagingFixture.unique;
 
 /** Claiming with leases: disjoint batches, expired leases recovered, a lost lease rolls its work back. */
@@ -84,7 +85,7 @@ class ClaimingTest {
 
         assertThat(state(receipt).status()).isEqualTo("PROCESSED");
         assertThat(state(receipt).attempts()).isEqualTo(2);
-        assertThat(queryString("SELECT count(*) FROM department WHERE code = ?", code)).isEqualTo("1");
+        assertThat(stored("department", code)).isEqualTo(1);
     }
 
     @Test
@@ -98,7 +99,7 @@ class ClaimingTest {
 
         processor.applyOne(row).await().atMost(WAIT);
 
-        assertThat(queryString("SELECT count(*) FROM department WHERE code = ?", code)).isEqualTo("0");
+        assertThat(stored("department", code)).isZero();
         assertThat(state(receipt).status()).isEqualTo("PROCESSING");
         assertThat(queryString("SELECT claimed_by FROM staging_record WHERE receipt_id = ?", receipt))
                 .isEqualTo("other-worker");

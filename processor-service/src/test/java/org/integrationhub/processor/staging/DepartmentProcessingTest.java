@@ -9,24 +9,27 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.sql.SQLException;
-import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.integrationhub.processor.ProcessorFixture.DRAIN_WAIT;
+import static org.integrationhub.processor.StagingFixture.T0_UTC8;
+import static org.integrationhub.processor.StagingFixture.active;
+import static org.integrationhub.processor.StagingFixture.assertArchived;
+import static org.integrationhub.processor.StagingFixture.assertFailed;
+import static org.integrationhub.processor.StagingFixture.assertFailedMentioning;
 import static org.integrationhub.processor.StagingFixture.department;
+import static org.integrationhub.processor.StagingFixture.parentCode;
 import static org.integrationhub.processor.StagingFixture.queryString;
 import static org.integrationhub.processor.StagingFixture.stage;
 import static org.integrationhub.processor.StagingFixture.state;
+import static org.integrationhub.processor.StagingFixture.stored;
 import static org.integrationhub.processor.StagingFixture.unique;
 
 /** The department job on real staging rows: one outcome per row, with its business change. */
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
 class DepartmentProcessingTest {
-
-    static final OffsetDateTime T0 = OffsetDateTime.parse("2026-11-26T08:00:00+08:00");
-    static final Duration WAIT = Duration.ofSeconds(30);
 
     @Inject
     StagingProcessor processor;
@@ -37,13 +40,20 @@ class DepartmentProcessingTest {
     }
 
     void drain() {
-        processor.drain("departments", 50).await().atMost(WAIT);
+        processor.drain("departments", 50).await().atMost(DRAIN_WAIT);
+    }
+
+    /** Applies {@code parent} and then {@code child} under it, sent a second later. */
+    void applyParentAndChild(String parent, String parentName, String child, String childName) throws SQLException {
+        stage("departments", "HIS", parent, "CREATE", T0_UTC8, department(parent, parentName, null));
+        stage("departments", "HIS", child, "CREATE", T0_UTC8.plusSeconds(1), department(child, childName, parent));
+        drain();
     }
 
     @Test
     void createAppliesTheDepartmentAndMarksTheRowProcessed() throws SQLException {
         String code = unique("D");
-        UUID receipt = stage("departments", "HIS", code, "CREATE", T0, department(code, "Cardiology", null));
+        UUID receipt = stage("departments", "HIS", code, "CREATE", T0_UTC8, department(code, "Cardiology", null));
         drain();
 
         assertThat(state(receipt).status()).isEqualTo("PROCESSED");
@@ -59,41 +69,37 @@ class DepartmentProcessingTest {
         String parent = unique("P");
         String child = unique("C");
         // the child was received first but sent later: sentAt orders the work
-        UUID childReceipt = stage("departments", "HIS", child, "CREATE", T0.plusSeconds(5), department(child, "Child", parent));
-        UUID parentReceipt = stage("departments", "HIS", parent, "CREATE", T0, department(parent, "Parent", null));
+        UUID childReceipt = stage("departments", "HIS", child, "CREATE", T0_UTC8.plusSeconds(5), department(child, "Child", parent));
+        UUID parentReceipt = stage("departments", "HIS", parent, "CREATE", T0_UTC8, department(parent, "Parent", null));
         drain();
 
         assertThat(state(parentReceipt).status()).isEqualTo("PROCESSED");
         assertThat(state(childReceipt).status()).isEqualTo("PROCESSED");
-        assertThat(queryString("""
-                SELECT p.code FROM department c JOIN department p ON p.id = c.parent_id WHERE c.code = ?""", child))
-                .isEqualTo(parent);
+        assertThat(parentCode("department", child)).isEqualTo(parent);
     }
 
     @Test
     void resentCreateUpdatesAndUpdateOfUnknownRecordFails() throws SQLException {
         String code = unique("D");
-        stage("departments", "HIS", code, "CREATE", T0, department(code, "Old name", null));
-        UUID resend = stage("departments", "HIS", code, "CREATE", T0.plusMinutes(1), department(code, "New name", null));
+        stage("departments", "HIS", code, "CREATE", T0_UTC8, department(code, "Old name", null));
+        UUID resend = stage("departments", "HIS", code, "CREATE", T0_UTC8.plusMinutes(1), department(code, "New name", null));
         String ghost = unique("G");
-        UUID update = stage("departments", "HIS", ghost, "UPDATE", T0, department(ghost, "Nobody", null));
+        UUID update = stage("departments", "HIS", ghost, "UPDATE", T0_UTC8, department(ghost, "Nobody", null));
         drain();
 
         assertThat(state(resend).status()).isEqualTo("PROCESSED");
         assertThat(queryString("SELECT name FROM department WHERE code = ?", code)).isEqualTo("New name");
-        assertThat(queryString("SELECT count(*) FROM department WHERE code = ?", code)).isEqualTo("1");
-        assertThat(state(update).status()).isEqualTo("FAILED");
-        assertThat(state(update).errorMessage()).contains("no such record");
-        assertThat(state(update).errorClass()).isEqualTo("REFERENCE");
-        assertThat(queryString("SELECT count(*) FROM department WHERE code = ?", ghost)).isEqualTo("0");
+        assertThat(stored("department", code)).isEqualTo(1);
+        assertFailed(update, "REFERENCE", "no such record");
+        assertThat(stored("department", ghost)).isZero();
     }
 
     @Test
     void aStaleRowIsSkippedAndChangesNothing() throws SQLException {
         String code = unique("D");
-        stage("departments", "HIS", code, "CREATE", T0.plusMinutes(10), department(code, "Newer", null));
+        stage("departments", "HIS", code, "CREATE", T0_UTC8.plusMinutes(10), department(code, "Newer", null));
         drain();
-        UUID stale = stage("departments", "HIS", code, "UPDATE", T0, department(code, "Older", null));
+        UUID stale = stage("departments", "HIS", code, "UPDATE", T0_UTC8, department(code, "Older", null));
         drain();
 
         assertThat(state(stale).status()).isEqualTo("SKIPPED");
@@ -105,13 +111,12 @@ class DepartmentProcessingTest {
     void aFailingRowNeitherWritesNorBlocksTheOthers() throws SQLException {
         String orphan = unique("O");
         String fine = unique("F");
-        UUID bad = stage("departments", "HIS", orphan, "CREATE", T0, department(orphan, "Orphan", "NO-SUCH-PARENT"));
-        UUID good = stage("departments", "HIS", fine, "CREATE", T0.plusSeconds(1), department(fine, "Fine", null));
+        UUID bad = stage("departments", "HIS", orphan, "CREATE", T0_UTC8, department(orphan, "Orphan", "NO-SUCH-PARENT"));
+        UUID good = stage("departments", "HIS", fine, "CREATE", T0_UTC8.plusSeconds(1), department(fine, "Fine", null));
         drain();
 
-        assertThat(state(bad).status()).isEqualTo("FAILED");
-        assertThat(state(bad).errorMessage()).contains("NO-SUCH-PARENT");
-        assertThat(queryString("SELECT count(*) FROM department WHERE code = ?", orphan)).isEqualTo("0");
+        assertFailedMentioning(bad, "NO-SUCH-PARENT");
+        assertThat(stored("department", orphan)).isZero();
         assertThat(state(good).status()).isEqualTo("PROCESSED");
     }
 
@@ -119,34 +124,27 @@ class DepartmentProcessingTest {
     void aDepartmentCannotBecomeItsOwnAncestor() throws SQLException {
         String top = unique("T");
         String below = unique("B");
-        stage("departments", "HIS", top, "CREATE", T0, department(top, "Top", null));
-        stage("departments", "HIS", below, "CREATE", T0.plusSeconds(1), department(below, "Below", top));
-        drain();
-        UUID loop = stage("departments", "HIS", top, "UPDATE", T0.plusSeconds(2), department(top, "Top", below));
+        applyParentAndChild(top, "Top", below, "Below");
+        UUID loop = stage("departments", "HIS", top, "UPDATE", T0_UTC8.plusSeconds(2), department(top, "Top", below));
         drain();
 
-        assertThat(state(loop).status()).isEqualTo("FAILED");
-        assertThat(state(loop).errorMessage()).contains("own ancestor");
-        assertThat(queryString("SELECT parent_id::text FROM department WHERE code = ?", top)).isNull();
+        assertFailedMentioning(loop, "own ancestor");
+        assertThat(parentCode("department", top)).isNull();
     }
 
     @Test
     void deleteIsRefusedWhileAnActiveChildPointsAtItThenArchives() throws SQLException {
         String parent = unique("P");
         String child = unique("C");
-        stage("departments", "HIS", parent, "CREATE", T0, department(parent, "Parent", null));
-        stage("departments", "HIS", child, "CREATE", T0.plusSeconds(1), department(child, "Child", parent));
+        applyParentAndChild(parent, "Parent", child, "Child");
+        UUID refused = stage("departments", "HIS", parent, "DELETE", T0_UTC8.plusSeconds(2), "{}");
         drain();
-        UUID refused = stage("departments", "HIS", parent, "DELETE", T0.plusSeconds(2), "{}");
-        drain();
-        assertThat(state(refused).status()).isEqualTo("FAILED");
-        assertThat(state(refused).errorMessage()).contains("department " + child);
-        assertThat(queryString("SELECT active::text FROM department WHERE code = ?", parent)).isEqualTo("true");
+        assertFailedMentioning(refused, "department " + child);
+        assertThat(active("department", parent)).isTrue();
 
-        stage("departments", "HIS", child, "DELETE", T0.plusSeconds(3), "{}");
-        UUID allowed = stage("departments", "HIS", parent, "DELETE", T0.plusSeconds(4), "{}");
+        stage("departments", "HIS", child, "DELETE", T0_UTC8.plusSeconds(3), "{}");
+        UUID allowed = stage("departments", "HIS", parent, "DELETE", T0_UTC8.plusSeconds(4), "{}");
         drain();
-        assertThat(state(allowed).status()).isEqualTo("PROCESSED");
-        assertThat(queryString("SELECT active::text FROM department WHERE code = ?", parent)).isEqualTo("false");
+        assertArchived(allowed, "department", parent);
     }
 }

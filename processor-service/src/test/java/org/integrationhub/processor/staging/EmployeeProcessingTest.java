@@ -9,15 +9,21 @@ import org.integrationhub.devsupport.PostgresTestResource;
 import org.junit.jupiter.api.Test;
 
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.integrationhub.processor.ProcessorFixture.drain;
+import static org.integrationhub.processor.StagingFixture.T0_UTC8;
+import static org.integrationhub.processor.StagingFixture.active;
+import static org.integrationhub.processor.StagingFixture.assertArchived;
+import static org.integrationhub.processor.StagingFixture.assertFailed;
+import static org.integrationhub.processor.StagingFixture.assertFailedMentioning;
 import static org.integrationhub.processor.StagingFixture.awaitDue;
+import static org.integrationhub.processor.StagingFixture.employee;
 import static org.integrationhub.processor.StagingFixture.queryString;
 import static org.integrationhub.processor.StagingFixture.stage;
 import static org.integrationhub.processor.StagingFixture.state;
+import static org.integrationhub.processor.StagingFixture.stored;
 import static org.integrationhub.processor.StagingFixture.unique;
 
 /** The employee job: the contract's rules for employees, each row against the real database. */
@@ -25,18 +31,12 @@ import static org.integrationhub.processor.StagingFixture.unique;
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
 class EmployeeProcessingTest {
 
-    static final OffsetDateTime T0 = OffsetDateTime.parse("2026-11-26T08:00:00+08:00");
-
     @Inject
     StagingProcessor processor;
 
-    static String employee(String code, String name, String departmentCode) {
-        return new JsonObject().put("code", code).put("name", name).put("departmentCode", departmentCode).encode();
-    }
-
     String department() throws SQLException {
         String code = unique("D");
-        stage("departments", "HIS", code, "CREATE", T0, new JsonObject().put("code", code).put("name", "Ward").encode());
+        stage("departments", "HIS", code, "CREATE", T0_UTC8, new JsonObject().put("code", code).put("name", "Ward").encode());
         drain(processor, "departments");
         return code;
     }
@@ -45,7 +45,7 @@ class EmployeeProcessingTest {
     void createStoresEveryFieldInItsDepartment() throws SQLException {
         String dept = department();
         String code = unique("E");
-        UUID receipt = stage("employees", "HIS", "ext-" + code, "CREATE", T0, new JsonObject().put("code", code)
+        UUID receipt = stage("employees", "HIS", "ext-" + code, "CREATE", T0_UTC8, new JsonObject().put("code", code)
                 .put("name", "Li Wei").put("departmentCode", dept).put("title", "Nurse").put("email", "li@h.example")
                 .put("phone", "+86 10 5555 0101").put("hireDate", "2024-03-01").encode());
         drain(processor, "employees");
@@ -62,8 +62,8 @@ class EmployeeProcessingTest {
     void anEmployeeWaitsForItsStagedDepartmentThenFollowsIt() throws Exception {
         String dept = unique("D");
         String code = unique("E");
-        UUID employee = stage("employees", "HIS", code, "CREATE", T0, employee(code, "Waits", dept));
-        UUID department = stage("departments", "HIS", dept, "CREATE", T0.plusSeconds(1),
+        UUID employee = stage("employees", "HIS", code, "CREATE", T0_UTC8, employee(code, "Waits", dept));
+        UUID department = stage("departments", "HIS", dept, "CREATE", T0_UTC8.plusSeconds(1),
                 new JsonObject().put("code", dept).put("name", "Late ward").encode());
 
         drain(processor, "employees");
@@ -82,31 +82,28 @@ class EmployeeProcessingTest {
     void anEmployeeOfAFailedDepartmentFailsNamingIt() throws Exception {
         String dept = unique("D");
         String code = unique("E");
-        UUID employee = stage("employees", "HIS", code, "CREATE", T0, employee(code, "Orphan", dept));
-        UUID department = stage("departments", "HIS", dept, "CREATE", T0, new JsonObject().put("code", dept)
+        UUID employee = stage("employees", "HIS", code, "CREATE", T0_UTC8, employee(code, "Orphan", dept));
+        UUID department = stage("departments", "HIS", dept, "CREATE", T0_UTC8, new JsonObject().put("code", dept)
                 .put("name", "Broken").put("parentCode", "NO-SUCH-PARENT").encode());
         drain(processor, "departments");
         assertThat(state(department).status()).isEqualTo("FAILED");
         drain(processor, "employees");
 
-        assertThat(state(employee).status()).isEqualTo("FAILED");
-        assertThat(state(employee).errorClass()).isEqualTo("REFERENCE");
-        assertThat(state(employee).errorMessage()).contains("department " + dept + " failed (receipt " + department);
-        assertThat(queryString("SELECT count(*) FROM employee WHERE code = ?", code)).isEqualTo("0");
+        assertFailed(employee, "REFERENCE", "department " + dept + " failed (receipt " + department);
+        assertThat(stored("employee", code)).isZero();
     }
 
     @Test
     void theDepartmentIsCheckedAgainAtApplyTime() throws Exception {
         String dept = department();
-        stage("departments", "HIS", dept, "DELETE", T0.plusMinutes(1), "{}");
+        stage("departments", "HIS", dept, "DELETE", T0_UTC8.plusMinutes(1), "{}");
         drain(processor, "departments");
         String code = unique("E");
         // accepted by the intake while the department was active; archived before it was applied
-        UUID late = stage("employees", "HIS", code, "CREATE", T0.plusMinutes(2), employee(code, "Late", dept));
+        UUID late = stage("employees", "HIS", code, "CREATE", T0_UTC8.plusMinutes(2), employee(code, "Late", dept));
         drain(processor, "employees");
 
-        assertThat(state(late).status()).isEqualTo("FAILED");
-        assertThat(state(late).errorMessage()).contains("department " + dept + " does not exist or is archived");
+        assertFailedMentioning(late, "department " + dept + " does not exist or is archived");
     }
 
     @Test
@@ -114,52 +111,48 @@ class EmployeeProcessingTest {
         String first = department();
         String second = department();
         String code = unique("E");
-        stage("employees", "HIS", code, "CREATE", T0, employee(code, "Mover", first));
-        UUID move = stage("employees", "HIS", code, "UPDATE", T0.plusMinutes(5), employee(code, "Mover", second));
+        stage("employees", "HIS", code, "CREATE", T0_UTC8, employee(code, "Mover", first));
+        UUID move = stage("employees", "HIS", code, "UPDATE", T0_UTC8.plusMinutes(5), employee(code, "Mover", second));
         drain(processor, "employees");
         assertThat(state(move).status()).isEqualTo("PROCESSED");
         assertThat(queryString("SELECT d.code FROM employee e JOIN department d ON d.id = e.department_id "
                 + "WHERE e.code = ?", code)).isEqualTo(second);
 
-        UUID stale = stage("employees", "HIS", code, "UPDATE", T0.plusMinutes(1), employee(code, "Old name", first));
+        UUID stale = stage("employees", "HIS", code, "UPDATE", T0_UTC8.plusMinutes(1), employee(code, "Old name", first));
         drain(processor, "employees");
         assertThat(state(stale).status()).isEqualTo("SKIPPED");
         assertThat(queryString("SELECT name FROM employee WHERE code = ?", code)).isEqualTo("Mover");
 
-        UUID delete = stage("employees", "HIS", code, "DELETE", T0.plusMinutes(6), "{}");
+        UUID delete = stage("employees", "HIS", code, "DELETE", T0_UTC8.plusMinutes(6), "{}");
         drain(processor, "employees");
-        assertThat(state(delete).status()).isEqualTo("PROCESSED");
-        assertThat(queryString("SELECT active::text FROM employee WHERE code = ?", code)).isEqualTo("false");
+        assertArchived(delete, "employee", code);
     }
 
     @Test
     void updateOrDeleteOfAnUnknownEmployeeFails() throws Exception {
         String dept = department();
         String ghost = unique("G");
-        UUID update = stage("employees", "HIS", ghost, "UPDATE", T0, employee(ghost, "Nobody", dept));
-        UUID delete = stage("employees", "HIS", unique("G"), "DELETE", T0, "{}");
+        UUID update = stage("employees", "HIS", ghost, "UPDATE", T0_UTC8, employee(ghost, "Nobody", dept));
+        UUID delete = stage("employees", "HIS", unique("G"), "DELETE", T0_UTC8, "{}");
         drain(processor, "employees");
 
-        assertThat(state(update).status()).isEqualTo("FAILED");
-        assertThat(state(update).errorMessage()).contains("no such record");
+        assertFailedMentioning(update, "no such record");
         assertThat(state(delete).status()).isEqualTo("FAILED");
-        assertThat(queryString("SELECT count(*) FROM employee WHERE code = ?", ghost)).isEqualTo("0");
+        assertThat(stored("employee", ghost)).isZero();
     }
 
     @Test
     void aCodeIsUniqueAmongActiveEmployeesOnly() throws Exception {
         String dept = department();
         String code = unique("E");
-        stage("employees", "HIS", "first-" + code, "CREATE", T0, employee(code, "First", dept));
-        UUID clash = stage("employees", "HIS", "second-" + code, "CREATE", T0.plusSeconds(1), employee(code, "Second", dept));
+        stage("employees", "HIS", "first-" + code, "CREATE", T0_UTC8, employee(code, "First", dept));
+        UUID clash = stage("employees", "HIS", "second-" + code, "CREATE", T0_UTC8.plusSeconds(1), employee(code, "Second", dept));
         drain(processor, "employees");
-        assertThat(state(clash).status()).isEqualTo("FAILED");
-        assertThat(state(clash).errorClass()).isEqualTo("CONFLICT");
-        assertThat(state(clash).errorMessage()).contains(code);
+        assertFailed(clash, "CONFLICT", code);
 
         // once the first is archived, the code is free again
-        stage("employees", "HIS", "first-" + code, "DELETE", T0.plusSeconds(2), "{}");
-        UUID again = stage("employees", "HIS", "second-" + code, "CREATE", T0.plusSeconds(3), employee(code, "Second", dept));
+        stage("employees", "HIS", "first-" + code, "DELETE", T0_UTC8.plusSeconds(2), "{}");
+        UUID again = stage("employees", "HIS", "second-" + code, "CREATE", T0_UTC8.plusSeconds(3), employee(code, "Second", dept));
         drain(processor, "employees");
         assertThat(state(again).status()).isEqualTo("PROCESSED");
         assertThat(queryString("SELECT name FROM employee WHERE code = ? AND active", code)).isEqualTo("Second");
@@ -169,20 +162,17 @@ class EmployeeProcessingTest {
     void aDepartmentWithAnActiveEmployeeCannotBeArchivedByDeleteOrByData() throws Exception {
         String dept = department();
         String code = unique("E");
-        stage("employees", "HIS", code, "CREATE", T0, employee(code, "Stays", dept));
+        stage("employees", "HIS", code, "CREATE", T0_UTC8, employee(code, "Stays", dept));
         drain(processor, "employees");
 
-        UUID delete = stage("departments", "HIS", dept, "DELETE", T0.plusMinutes(1), "{}");
+        UUID delete = stage("departments", "HIS", dept, "DELETE", T0_UTC8.plusMinutes(1), "{}");
         drain(processor, "departments");
-        assertThat(state(delete).status()).isEqualTo("FAILED");
-        assertThat(state(delete).errorClass()).isEqualTo("CONFLICT");
-        assertThat(state(delete).errorMessage()).contains("employee " + code);
+        assertFailed(delete, "CONFLICT", "employee " + code);
 
-        UUID inactive = stage("departments", "HIS", dept, "UPDATE", T0.plusMinutes(2),
+        UUID inactive = stage("departments", "HIS", dept, "UPDATE", T0_UTC8.plusMinutes(2),
                 new JsonObject().put("code", dept).put("name", "Ward").put("active", false).encode());
         drain(processor, "departments");
-        assertThat(state(inactive).status()).isEqualTo("FAILED");
-        assertThat(state(inactive).errorMessage()).contains("employee " + code);
-        assertThat(queryString("SELECT active::text FROM department WHERE code = ?", dept)).isEqualTo("true");
+        assertFailedMentioning(inactive, "employee " + code);
+        assertThat(active("department", dept)).isTrue();
     }
 }

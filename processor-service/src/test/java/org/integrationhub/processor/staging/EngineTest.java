@@ -17,11 +17,14 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.integrationhub.processor.ProcessorFixture.BULK_WAIT;
 import static org.integrationhub.processor.ProcessorFixture.drain;
 import static org.integrationhub.processor.StagingFixture.T0;
+import static org.integrationhub.processor.StagingFixture.assertFailed;
 import static org.integrationhub.processor.StagingFixture.awaitDue;
 import static org.integrationhub.processor.StagingFixture.count;
 import static org.integrationhub.processor.StagingFixture.department;
+import static org.integrationhub.processor.StagingFixture.parentCode;
 import static org.integrationhub.processor.StagingFixture.queryString;
 import static org.integrationhub.processor.StagingFixture.stage;
 import static org.integrationhub.processor.StagingFixture.stageDepartments;
@@ -33,8 +36,6 @@ import static org.integrationhub.processor.StagingFixture.unique;
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
 class EngineTest {
 
-    static final Duration WAIT = Duration.ofMinutes(3);
-
     @Inject
     StagingProcessor processor;
     @Inject
@@ -42,7 +43,7 @@ class EngineTest {
 
     @BeforeEach
     void drainLeftovers() {
-        drain(processor, WAIT, "departments");
+        drain(processor, BULK_WAIT, "departments");
     }
 
     Uni<Integer> worker(String name, int batchSize) {
@@ -53,6 +54,23 @@ class EngineTest {
         return Workers.polling(processor, "departments", name, batchSize, like);
     }
 
+    /** The receipts of a child department and of its parent. */
+    record ChildAndParent(UUID child, UUID parent) {
+    }
+
+    /**
+     * Stages {@code child}, sent first, then its {@code parent} (whose own parent is {@code grandparent}), and
+     * processes one batch: when the child's turn comes its parent is still waiting in staging.
+     */
+    ChildAndParent processAChildSentBeforeItsParent(String parent, String child, String grandparent)
+            throws SQLException {
+        UUID childReceipt = stage("departments", "HIS", child, "CREATE", T0, department(child, "Child", parent));
+        UUID parentReceipt = stage("departments", "HIS", parent, "CREATE", T0.plusSeconds(1),
+                department(parent, "Parent", grandparent));
+        processor.processBatch("departments", 100).await().atMost(BULK_WAIT);
+        return new ChildAndParent(childReceipt, parentReceipt);
+    }
+
     @Test
     void threeWorkersApplyTenThousandRowsExactlyOnce() throws SQLException {
         String prefix = unique("CL");
@@ -61,7 +79,7 @@ class EngineTest {
 
         String like = prefix + "-%";
         List<Integer> claimed = Uni.join().all(polling("cluster-a", 100, like), polling("cluster-b", 100, like),
-                polling("cluster-c", 100, like)).andFailFast().await().atMost(WAIT);
+                polling("cluster-c", 100, like)).andFailFast().await().atMost(BULK_WAIT);
 
         assertThat(claimed.stream().mapToInt(Integer::intValue).sum()).as("claims across workers").isEqualTo(10_000);
         System.out.println("cluster test: rows claimed per worker " + claimed);
@@ -89,7 +107,7 @@ class EngineTest {
         for (int w = 0; w < 4; w++) {
             workers.add(worker("order-" + w, 1));
         }
-        Uni.join().all(workers).andFailFast().await().atMost(WAIT);
+        Uni.join().all(workers).andFailFast().await().atMost(BULK_WAIT);
 
         for (UUID receipt : receipts) {
             assertThat(state(receipt).status()).isEqualTo("PROCESSED");
@@ -106,22 +124,22 @@ class EngineTest {
     void aWorkerKilledMidBatchLeavesItsRowsToBeAppliedOnceByOthers() throws SQLException {
         String prefix = unique("K");
         stageDepartments(prefix, 10);
-        List<ClaimedRow> batch = claims.claim("departments", "doomed", 10, Duration.ofMillis(300)).await().atMost(WAIT);
+        List<ClaimedRow> batch = claims.claim("departments", "doomed", 10, Duration.ofMillis(300)).await().atMost(BULK_WAIT);
         assertThat(batch).hasSize(10);
         // it applies half of its batch, then dies without a word
         for (ClaimedRow row : batch.subList(0, 5)) {
-            processor.applyOne(row, "doomed").await().atMost(WAIT);
+            processor.applyOne(row, "doomed").await().atMost(BULK_WAIT);
         }
         // nobody else may take its rows while the lease holds
-        assertThat(processor.processBatch("departments", 100, "survivor").await().atMost(WAIT)).isZero();
+        assertThat(processor.processBatch("departments", 100, "survivor").await().atMost(BULK_WAIT)).isZero();
 
         Await.until("the doomed worker's 0.3 s leases to run out", Duration.ofSeconds(5), Duration.ofMillis(20),
                 () -> count("""
                         SELECT count(*) FROM staging_record
                          WHERE external_id LIKE ? AND status = 'PROCESSING' AND lease_until >= now()""", prefix + "-%"),
                 n -> n == 0);
-        assertThat(claims.recoverExpired().await().atMost(WAIT)).isEqualTo(5);
-        worker("survivor", 100).await().atMost(WAIT);
+        assertThat(claims.recoverExpired().await().atMost(BULK_WAIT)).isEqualTo(5);
+        worker("survivor", 100).await().atMost(BULK_WAIT);
 
         String like = prefix + "-%";
         assertThat(count("SELECT count(*) FROM staging_record WHERE external_id LIKE ? AND status = 'PROCESSED'", like))
@@ -136,45 +154,28 @@ class EngineTest {
     void aChildWaitsForItsParentStillInStagingThenApplies() throws SQLException {
         String parent = unique("P");
         String child = unique("C");
-        // the child is sent first: when its turn comes the parent is still waiting in staging
-        UUID childReceipt = stage("departments", "HIS", child, "CREATE", T0,
-                department(child, "Child", parent));
-        UUID parentReceipt = stage("departments", "HIS", parent, "CREATE", T0.plusSeconds(1),
-                department(parent, "Parent", null));
+        ChildAndParent rows = processAChildSentBeforeItsParent(parent, child, null);
+        assertThat(state(rows.parent()).status()).isEqualTo("PROCESSED");
+        assertThat(state(rows.child()).status()).isEqualTo("PENDING");
+        assertThat(state(rows.child()).errorMessage()).contains("waiting for parent department " + parent);
+        assertThat(state(rows.child()).attempts()).as("waiting is not an attempt").isZero();
 
-        processor.processBatch("departments", 100).await().atMost(WAIT);
-        assertThat(state(parentReceipt).status()).isEqualTo("PROCESSED");
-        assertThat(state(childReceipt).status()).isEqualTo("PENDING");
-        assertThat(state(childReceipt).errorMessage()).contains("waiting for parent department " + parent);
-        assertThat(state(childReceipt).attempts()).as("waiting is not an attempt").isZero();
-
-        awaitDue(childReceipt);
-        drain(processor, WAIT, "departments");
-        assertThat(state(childReceipt).status()).isEqualTo("PROCESSED");
-        assertThat(state(childReceipt).errorMessage()).isNull();
-        assertThat(queryString("""
-                SELECT p.code FROM department c JOIN department p ON p.id = c.parent_id WHERE c.code = ?""", child))
-                .isEqualTo(parent);
+        awaitDue(rows.child());
+        drain(processor, BULK_WAIT, "departments");
+        assertThat(state(rows.child()).status()).isEqualTo("PROCESSED");
+        assertThat(state(rows.child()).errorMessage()).isNull();
+        assertThat(parentCode("department", child)).isEqualTo(parent);
     }
 
     @Test
     void aChildOfAFailedParentFailsNamingIt() throws SQLException {
         String parent = unique("P");
-        String child = unique("C");
-        UUID childReceipt = stage("departments", "HIS", child, "CREATE", T0,
-                department(child, "Child", parent));
-        UUID parentReceipt = stage("departments", "HIS", parent, "CREATE", T0.plusSeconds(1),
-                department(parent, "Parent", "NO-SUCH"));
+        ChildAndParent rows = processAChildSentBeforeItsParent(parent, unique("C"), "NO-SUCH");
+        assertThat(state(rows.parent()).status()).isEqualTo("FAILED");
+        awaitDue(rows.child());
+        drain(processor, BULK_WAIT, "departments");
 
-        processor.processBatch("departments", 100).await().atMost(WAIT);
-        assertThat(state(parentReceipt).status()).isEqualTo("FAILED");
-        awaitDue(childReceipt);
-        drain(processor, WAIT, "departments");
-
-        assertThat(state(childReceipt).status()).isEqualTo("FAILED");
-        assertThat(state(childReceipt).errorClass()).isEqualTo("REFERENCE");
-        assertThat(state(childReceipt).errorMessage()).contains("parent department " + parent + " failed")
-                .contains(parentReceipt.toString());
+        assertFailed(rows.child(), "REFERENCE", "parent department " + parent + " failed", rows.parent().toString());
     }
 
     @Test
@@ -185,23 +186,23 @@ class EngineTest {
         // the parent is being worked on by a slow worker that holds its lease
         UUID held = stage("departments", "HIS", parent, "CREATE", T0.minusSeconds(1),
                 department(parent, "Slow parent", null));
-        List<ClaimedRow> slow = claims.claim("departments", "slow-worker", 1, Duration.ofMinutes(5)).await().atMost(WAIT);
+        List<ClaimedRow> slow = claims.claim("departments", "slow-worker", 1, Duration.ofMinutes(5)).await().atMost(BULK_WAIT);
         assertThat(slow).extracting(ClaimedRow::receiptId).containsExactly(held);
         UUID stuck = stage("departments", "HIS", waiting, "CREATE", T0,
                 department(waiting, "Waits", parent));
         UUID other = stage("departments", "HIS", free, "CREATE", T0.plusSeconds(1),
                 department(free, "Free", null));
 
-        drain(processor, WAIT, "departments");
+        drain(processor, BULK_WAIT, "departments");
 
         assertThat(state(other).status()).isEqualTo("PROCESSED");
         assertThat(state(stuck).status()).isEqualTo("PENDING");
         assertThat(state(stuck).errorMessage()).contains("waiting for parent department " + parent);
 
         // the slow worker finishes; the waiting child follows
-        processor.applyOne(slow.get(0), "slow-worker").await().atMost(WAIT);
+        processor.applyOne(slow.get(0), "slow-worker").await().atMost(BULK_WAIT);
         awaitDue(stuck);
-        drain(processor, WAIT, "departments");
+        drain(processor, BULK_WAIT, "departments");
         assertThat(state(stuck).status()).isEqualTo("PROCESSED");
     }
 }

@@ -10,14 +10,17 @@ import org.integrationhub.devsupport.PostgresTestResource;
 import org.junit.jupiter.api.Test;
 
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.integrationhub.processor.ProcessorFixture.BULK_WAIT;
 import static org.integrationhub.processor.ProcessorFixture.drain;
 import static org.integrationhub.processor.StagingFixture.T0;
+import static org.integrationhub.processor.StagingFixture.assertFailed;
+import static org.integrationhub.processor.StagingFixture.assertFailedMentioning;
 import static org.integrationhub.processor.StagingFixture.count;
 import static org.integrationhub.processor.StagingFixture.department;
+import static org.integrationhub.processor.StagingFixture.employee;
 import static org.integrationhub.processor.StagingFixture.execute;
 import static org.integrationhub.processor.StagingFixture.stage;
 import static org.integrationhub.processor.StagingFixture.state;
@@ -28,15 +31,25 @@ import static org.integrationhub.processor.StagingFixture.unique;
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
 class ReferenceRulesTest {
 
-    static final Duration WAIT = Duration.ofMinutes(3);
-
     @Inject
     StagingProcessor processor;
 
-    static String partner(String code, String type, String parent) {
+    /**
+     * Stages the CREATE of a supplier that {@code source} sent at T0 (a {@code type} named "Partner " + code, under
+     * {@code parent} when not null) and drains the partners; answers its receipt.
+     */
+    UUID sendPartner(String source, String externalId, String code, String type, String parent) throws SQLException {
         JsonObject data = new JsonObject().put("code", code).put("name", "Partner " + code).put("type", type)
                 .put("categoryCode", "SUPPLIER");
-        return (parent == null ? data : data.put("parentCode", parent)).encode();
+        UUID receipt = stage("partners", source, externalId, "CREATE", T0,
+                (parent == null ? data : data.put("parentCode", parent)).encode());
+        drain(processor, BULK_WAIT, "partners");
+        return receipt;
+    }
+
+    /** A company that {@code source} sent as {@code code} (its external id too), applied. */
+    void applyCompany(String source, String code) throws SQLException {
+        assertThat(state(sendPartner(source, code, code, "COMPANY", null)).status()).isEqualTo("PROCESSED");
     }
 
     /** Ends the reference wait of the run's rows now, instead of sleeping it out. */
@@ -57,7 +70,7 @@ class ReferenceRulesTest {
         UUID rb = stage("departments", "HIS", b, "CREATE", T0.plusSeconds(1), department(b, c));
         UUID rc = stage("departments", "HIS", c, "CREATE", T0.plusSeconds(2), department(c, parentOfC));
         for (int round = 0; round < 4; round++) {
-            drain(processor, WAIT, "departments");
+            drain(processor, BULK_WAIT, "departments");
             endWaits(run + "-%");
         }
         return new UUID[] {ra, rb, rc};
@@ -67,17 +80,10 @@ class ReferenceRulesTest {
     void recordsWaitingForEachOtherInACircleFailNamingItInsteadOfWaitingForever() throws SQLException {
         String run = unique("CY");
         String a = run + "-A";
-        String b = run + "-B";
-        String c = run + "-C";
         UUID[] rows = stageAChainAndDrainItsRounds(run, a); // C's parent is A: a circle
-        UUID ra = rows[0];
-        UUID rb = rows[1];
-        UUID rc = rows[2];
-        assertThat(state(ra).status()).isEqualTo("FAILED");
-        assertThat(state(ra).errorClass()).isEqualTo("REFERENCE");
-        assertThat(state(ra).errorMessage()).contains("circle").contains(a + " -> " + b + " -> " + c + " -> " + a);
-        assertThat(state(rb).status()).isEqualTo("FAILED");
-        assertThat(state(rc).status()).isEqualTo("FAILED");
+        assertFailed(rows[0], "REFERENCE", "circle", a + " -> " + run + "-B -> " + run + "-C -> " + a);
+        assertThat(state(rows[1]).status()).isEqualTo("FAILED");
+        assertThat(state(rows[2]).status()).isEqualTo("FAILED");
         assertThat(count("SELECT count(*) FROM department WHERE code LIKE ?", run + "-%")).isZero();
     }
 
@@ -93,13 +99,9 @@ class ReferenceRulesTest {
     @Test
     void aCodeAnotherSourceHoldsIsAConflictInPlainWords() throws SQLException {
         String code = unique("P");
-        UUID erp = stage("partners", "ERP", code, "CREATE", T0, partner(code, "COMPANY", null));
-        drain(processor, WAIT, "partners");
-        assertThat(state(erp).status()).isEqualTo("PROCESSED");
+        applyCompany("ERP", code);
 
-        String his = unique("X");
-        UUID clash = stage("partners", "HIS", his, "CREATE", T0, partner(code, "COMPANY", null));
-        drain(processor, WAIT, "partners");
+        UUID clash = sendPartner("HIS", unique("X"), code, "COMPANY", null);
         assertThat(state(clash).status()).isEqualTo("FAILED");
         assertThat(state(clash).errorClass()).isEqualTo("CONFLICT");
         assertThat(state(clash).errorMessage())
@@ -110,20 +112,15 @@ class ReferenceRulesTest {
     @Test
     void aContactCannotAttachToAnotherSourcesCompany() throws SQLException {
         String company = unique("C");
-        UUID his = stage("partners", "HIS", company, "CREATE", T0, partner(company, "COMPANY", null));
-        drain(processor, WAIT, "partners");
-        assertThat(state(his).status()).isEqualTo("PROCESSED");
+        applyCompany("HIS", company);
 
         String contact = unique("P");
-        UUID erp = stage("partners", "ERP", contact, "CREATE", T0, partner(contact, "PERSON", company));
-        drain(processor, WAIT, "partners");
-        assertThat(state(erp).status()).isEqualTo("FAILED");
-        assertThat(state(erp).errorMessage()).contains("parent partner " + company + " does not exist")
-                .contains("ERP");
+        UUID erp = sendPartner("ERP", contact, contact, "PERSON", company);
+        assertFailedMentioning(erp, "parent partner " + company + " does not exist", "ERP");
 
         // and so HIS stays free to archive its company
         UUID delete = stage("partners", "HIS", company, "DELETE", T0.plusSeconds(1), "{}");
-        drain(processor, WAIT, "partners");
+        drain(processor, BULK_WAIT, "partners");
         assertThat(state(delete).status()).isEqualTo("PROCESSED");
     }
 
@@ -135,15 +132,14 @@ class ReferenceRulesTest {
             String d = run + "-D" + i;
             stage("departments", "HIS", d, "CREATE", T0.plusNanos(i * 1000L), department(d, null));
             String e = run + "-E" + i;
-            stage("employees", "HIS", e, "CREATE", T0.plusNanos(i * 1000L), new JsonObject().put("code", e)
-                    .put("name", "Emp " + i).put("departmentCode", d).encode());
+            stage("employees", "HIS", e, "CREATE", T0.plusNanos(i * 1000L), employee(e, "Emp " + i, d));
         }
         String like = run + "-%";
         Uni.join().all(
                 Workers.polling(processor, "departments", "dept-worker", 5, like),
                 Workers.polling(processor, "employees", "emp-a", 5, like),
                 Workers.polling(processor, "employees", "emp-b", 5, like),
-                Workers.polling(processor, "employees", "emp-c", 5, like)).andFailFast().await().atMost(WAIT);
+                Workers.polling(processor, "employees", "emp-c", 5, like)).andFailFast().await().atMost(BULK_WAIT);
 
         assertThat(count("SELECT count(*) FROM staging_record WHERE external_id LIKE ? AND status = 'FAILED'", like))
                 .as("rows failed for a reference that exists").isZero();

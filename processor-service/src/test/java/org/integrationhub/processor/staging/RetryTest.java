@@ -3,9 +3,8 @@ package org.integrationhub.processor.staging;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
+import org.integrationhub.devsupport.ConfigOverrides;
 import org.integrationhub.devsupport.PostgresTestResource;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +12,6 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,18 +30,10 @@ import static org.integrationhub.processor.StagingFixture.unique;
  * business record is untouched by every failed attempt.
  */
 @QuarkusTest
-@TestProfile(RetryTest.FastRetries.class)
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
+@ConfigOverrides({"quarkus.datasource.reactive.additional-properties.lock_timeout=200ms",
+        "hub.processor.retry-base=PT0.2S", "hub.processor.max-attempts=3"})
 class RetryTest {
-
-    public static class FastRetries implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.datasource.reactive.additional-properties.lock_timeout", "200ms",
-                    "hub.processor.retry-base", "PT0.2S",
-                    "hub.processor.max-attempts", "3");
-        }
-    }
 
     static final Duration WAIT = Duration.ofSeconds(60);
 

@@ -3,17 +3,15 @@ package org.integrationhub.processor.staging;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.integrationhub.devsupport.Await;
+import org.integrationhub.devsupport.ConfigOverrides;
 import org.integrationhub.devsupport.PostgresTestResource;
 import org.junit.jupiter.api.Test;
 
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,17 +25,10 @@ import static org.integrationhub.processor.StagingFixture.unique;
 
 /** Crash recovery by heartbeat: a dead worker's rows come back at once, a live worker's orphans too. */
 @QuarkusTest
-@TestProfile(WorkerHeartbeatTest.Quick.class)
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
+// heartbeats ten times a second, stale after 0.6 s: the same rules, in test time
+@ConfigOverrides({"hub.processor.heartbeat-interval=PT0.1S", "hub.processor.worker-stale-after=PT0.6S"})
 class WorkerHeartbeatTest {
-
-    /** Heartbeats ten times a second, stale after 0.6 s: the same rules, in test time. */
-    public static class Quick implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("hub.processor.heartbeat-interval", "PT0.1S", "hub.processor.worker-stale-after", "PT0.6S");
-        }
-    }
 
     /**
      * Beats as the schedule would, every 0.1 s (the heartbeat interval), until the row is {@code status} or 10 s
