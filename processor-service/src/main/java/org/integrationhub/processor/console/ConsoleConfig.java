@@ -16,10 +16,6 @@ public interface ConsoleConfig {
      */
     FirstOperator firstOperator();
 
-    /** Whether the console's cookies are marked Secure. False only in the local run and the tests (plain HTTP). */
-    @WithDefault("true")
-    boolean secureCookies();
-
     /** How often the overview refreshes itself in the browser. */
     @WithDefault("PT5S")
     Duration refresh();

@@ -8,6 +8,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -70,6 +71,7 @@ public class ConsoleResource {
 
     /** Ends the session (the form login's cookie) and goes back to the login page. */
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/logout")
     @RolesAllowed({VIEWER, OPERATOR})
     public Response logout() {
@@ -81,12 +83,13 @@ public class ConsoleResource {
     @GET
     @Path("/lang/{tag}")
     @PermitAll
-    public Response language(@PathParam("tag") String tag, @QueryParam("back") String back) {
+    public Response language(@PathParam("tag") String tag, @QueryParam("back") String back, @Context UriInfo uri) {
         Locale locale = ConsoleLocale.supported(tag);
         Response.ResponseBuilder redirect = Response.seeOther(withinConsole(back));
         if (locale != null) {
             redirect.cookie(new NewCookie.Builder(ConsoleLocale.COOKIE).value(locale.getLanguage()).path(ROOT)
-                    .maxAge(365 * 24 * 3600).sameSite(NewCookie.SameSite.STRICT).build());
+                    .maxAge(365 * 24 * 3600).sameSite(NewCookie.SameSite.STRICT)
+                    .secure("https".equals(uri.getRequestUri().getScheme())).build());
         }
         return redirect.build();
     }

@@ -6,6 +6,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -111,6 +112,7 @@ public class RecordsResource {
 
     /** Puts one FAILED row back to PENDING; the row's page says so, or why not. */
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/{receiptId}/retry")
     @RolesAllowed(OperatorAccount.OPERATOR)
     public Uni<Response> retry(@PathParam("receiptId") String receiptId) {
@@ -121,6 +123,7 @@ public class RecordsResource {
 
     /** Puts one SKIPPED row back to PENDING to be applied on purpose (its sentAt becomes the fence). */
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/{receiptId}/reapply")
     @RolesAllowed(OperatorAccount.OPERATOR)
     public Uni<Response> reapply(@PathParam("receiptId") String receiptId) {
@@ -139,6 +142,7 @@ public class RecordsResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/retry")
     @RolesAllowed(OperatorAccount.OPERATOR)
     public Uni<Response> retryFiltered(@RestForm("interface") String interfaceName, @RestForm String status,

@@ -56,14 +56,26 @@ class ConsoleLoginTest {
 
     @Test
     void anOperatorLogsInWithAnHttpOnlySameSiteSessionAndSeesEveryInterface() {
-        Response login = new ConsoleSession().login(OPS, OPS_PASSWORD);
-        String cookie = login.headers().getValues("Set-Cookie").stream().filter(c -> c.startsWith("hub-console="))
-                .findFirst().orElseThrow();
+        String cookie = sessionCookie(new ConsoleSession().login(OPS, OPS_PASSWORD));
         assertThat(cookie).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Strict").contains("Path=/console");
 
         String overview = ConsoleSession.loggedIn(OPS, OPS_PASSWORD).page("/console");
         assertThat(overview).contains("Signed in as ops (operator)");
         InterfaceRegistry.all().forEach(d -> assertThat(overview).contains("data-interface=\"" + d.name() + "\""));
+    }
+
+    @Test
+    void theSessionCookieIsSecureWhenTheRequestCameOverHttps() {
+        Response direct = new ConsoleSession().login(OPS, OPS_PASSWORD);
+        assertThat(sessionCookie(direct)).as("plain HTTP, as in the local run").doesNotContainIgnoringCase("secure");
+        Response proxied = new ConsoleSession().request().header("X-Forwarded-Proto", "https")
+                .formParam("j_username", OPS).formParam("j_password", OPS_PASSWORD).post("/console/j_security_check");
+        assertThat(sessionCookie(proxied)).as("behind an ingress that ends TLS").containsIgnoringCase("; Secure");
+    }
+
+    private static String sessionCookie(Response login) {
+        return login.headers().getValues("Set-Cookie").stream().filter(c -> c.startsWith("hub-console="))
+                .findFirst().orElseThrow();
     }
 
     @Test
@@ -79,10 +91,26 @@ class ConsoleLoginTest {
     }
 
     @Test
+    void theConsolesCsrfCheckLeavesTheApiAlone() {
+        // an empty form body, as curl -d '' sends, is no body; a form with content is 415, as a problem
+        assertThat(given().header("X-API-Key", "ops-dev-key").contentType("application/x-www-form-urlencoded")
+                .post("/api/v1/admin/jobs/recover_expired_leases/run").statusCode()).isEqualTo(200);
+        Response form = given().header("X-API-Key", "ops-dev-key").formParam("a", "b")
+                .post("/api/v1/admin/jobs/recover_expired_leases/run");
+        assertThat(form.statusCode()).isEqualTo(415);
+        assertThat(form.contentType()).startsWith("application/problem+json");
+        assertThat(given().header("X-API-Key", "ops-dev-key").get("/api/v1/admin/stats").headers().getValues("Set-Cookie"))
+                .as("no console cookie on an API answer").isEmpty();
+    }
+
+    @Test
     void logoutNeedsTheCsrfTokenAndEndsTheSession() {
         ConsoleSession session = ConsoleSession.loggedIn(OPS, OPS_PASSWORD);
         session.page("/console");
-        assertThat(session.request().post("/console/logout").statusCode()).as("without the token").isEqualTo(400);
+        assertThat(session.request().formParam("other", "x").post("/console/logout").statusCode()).as("a form without the token")
+                .isEqualTo(400);
+        assertThat(session.request().contentType("text/plain").body("hub-csrf=x").post("/console/logout").statusCode())
+                .as("not a form, as another site could post").isEqualTo(415);
         assertThat(session.page("/console")).contains("Signed in as ops");
 
         Response out = session.form().post("/console/logout");

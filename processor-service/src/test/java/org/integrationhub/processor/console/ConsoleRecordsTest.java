@@ -121,8 +121,10 @@ class ConsoleRecordsTest {
         drain(processor, "departments");
         ConsoleSession ops = ConsoleSession.loggedIn(OPS, OPS_PASSWORD);
         assertThat(ops.page("/console/records/" + child)).contains("id=\"retry\"");
-        assertThat(ops.request().post("/console/records/" + child + "/retry").statusCode()).as("without the CSRF token")
-                .isEqualTo(400);
+        assertThat(ops.request().formParam("other", "x").post("/console/records/" + child + "/retry").statusCode())
+                .as("without the CSRF token").isEqualTo(400);
+        assertThat(ops.request().contentType("text/plain").post("/console/records/" + child + "/retry").statusCode())
+                .as("not a form").isEqualTo(415);
         Response retried = ops.form().post("/console/records/" + child + "/retry");
         assertThat(retried.statusCode()).isEqualTo(303);
         assertThat(retried.header("Location")).endsWith("/console/records/" + child + "?done=retried");
