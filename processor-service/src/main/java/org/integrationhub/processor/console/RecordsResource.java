@@ -48,6 +48,8 @@ import java.util.UUID;
 public class RecordsResource {
 
     static final int PAGE_SIZE = 50;
+    /** A repair, and the word its row's page is told it with. */
+    static final Map<String, String> DONE = Map.of("retry", "retried", "reapply", "reapplied");
 
     @CheckedTemplate(basePath = "console")
     static class Templates {
@@ -105,30 +107,26 @@ public class RecordsResource {
             return search.receiptsOfRecord(d, row.sourceSystem(), row.externalId())
                     .chain(receipts -> audit.recent(id.toString(), 100).map(actions -> Templates.record(chrome, row,
                             Json.pretty(row.data()), businessLink(d, row), receipts, oldestFirst(actions),
-                            "retried".equals(done) || "reapplied".equals(done) ? done : null)
+                            done != null && DONE.containsValue(done) ? done : null)
                             .setLocale(chrome.locale())));
         });
     }
 
-    /** Puts one FAILED row back to PENDING; the row's page says so, or why not. */
+    /**
+     * A repair of one row, then back to its page, which says whether it happened: {@code retry} puts a FAILED
+     * row back to PENDING; {@code reapply} puts a SKIPPED one back to be applied on purpose (its sentAt becomes
+     * the record's fence). Both are audited in the statement that makes them.
+     */
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Path("/{receiptId}/retry")
+    @Path("/{receiptId}/{action:retry|reapply}")
     @RolesAllowed(OperatorAccount.OPERATOR)
-    public Uni<Response> retry(@PathParam("receiptId") String receiptId) {
+    public Uni<Response> repair(@PathParam("receiptId") String receiptId, @PathParam("action") String action) {
         UUID id = required(receiptId);
-        return staging.retry(id, new RetryFilter(null, null, null, null), user())
-                .map(n -> back(id, n == 1 ? "retried" : null));
-    }
-
-    /** Puts one SKIPPED row back to PENDING to be applied on purpose (its sentAt becomes the fence). */
-    @POST
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Path("/{receiptId}/reapply")
-    @RolesAllowed(OperatorAccount.OPERATOR)
-    public Uni<Response> reapply(@PathParam("receiptId") String receiptId) {
-        UUID id = required(receiptId);
-        return staging.reapply(id, user()).map(done -> back(id, done ? "reapplied" : null));
+        Uni<Boolean> changed = "retry".equals(action)
+                ? staging.retry(id, new RetryFilter(null, null, null, null), user()).map(n -> n == 1)
+                : staging.reapply(id, user());
+        return changed.map(done -> back(id, done ? DONE.get(action) : null));
     }
 
     /** Before a bulk retry: how many FAILED rows the filter holds, and a button to retry them. */
