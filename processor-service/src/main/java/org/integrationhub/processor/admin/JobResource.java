@@ -1,8 +1,6 @@
 package org.integrationhub.processor.admin;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonObject;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -22,26 +20,17 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.integrationhub.common.problem.ErrorCode;
 import org.integrationhub.common.problem.FieldError;
 import org.integrationhub.common.problem.Problem;
 import org.integrationhub.common.problem.ProblemException;
-import org.integrationhub.common.validation.InstantRange;
-import org.integrationhub.processor.job.IntervalType;
-import org.integrationhub.processor.job.JobTarget;
 import org.integrationhub.processor.job.JobRun;
-import org.integrationhub.processor.job.JobRunner;
 import org.integrationhub.processor.job.JobScheduleRepository;
 import org.integrationhub.processor.job.JobView;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /** The schedule table for operators: list the jobs, change them, run one now, read its recent runs. */
 @Path("/api/v1/admin/jobs")
@@ -60,15 +49,9 @@ public class JobResource {
     @Inject
     JobScheduleRepository schedule;
     @Inject
-    Clock clock;
-    @Inject
-    AuditLog audit;
-    @Inject
-    com.fasterxml.jackson.databind.ObjectMapper mapper;
+    JobChanges jobs;
     @Inject
     org.integrationhub.common.security.CallerContext callerContext;
-    @Inject
-    JobRunner runner;
     @Inject
     OperatorInput input;
 
@@ -109,47 +92,7 @@ public class JobResource {
     public Uni<JobView> patch(@PathParam("name") String name, byte[] body) {
         List<FieldError> errors = new ArrayList<>();
         JobChange change = input.read(body, JobChange.class, "cannot be changed; changeable", errors);
-        Boolean enabled = change.enabled();
-        Integer intervalNumber = change.intervalNumberValue();
-        String intervalType = change.intervalType();
-        Integer priority = change.priorityValue();
-        Integer remainingRuns = change.remainingRunsValue();
-        OffsetDateTime nextRun = nextRun(change.nextRun(), errors);
-        JsonBody.rejectIfAny(errors);
-        JsonNode args = change.args();
-        return schedule.find(name).onItem().ifNull().failWith(() -> noSuchJob(name)).chain(job -> {
-            // the interval and the args are judged whole: what the job will run with after this change
-            IntervalType type = IntervalType.fromWire(intervalType != null ? intervalType : job.intervalType());
-            int number = intervalNumber != null ? intervalNumber : job.intervalNumber();
-            if (type.approximately(number).compareTo(MAX_INTERVAL) > 0) {
-                errors.add(new FieldError(intervalNumber != null ? "intervalNumber" : "intervalType",
-                        ErrorCode.INVALID_VALUE, "the interval (" + number + " " + type.wire()
-                        + ") must be at most a year, so the job's next run stays a real date"));
-            }
-            JobTarget target = runner.target(job.target());
-            if (args != null && target != null) {
-                target.checkArgs(args, errors);
-            }
-            JsonBody.rejectIfAny(errors);
-            return schedule.patch(name, enabled, intervalNumber, intervalType, priority, remainingRuns,
-                    args == null ? null : new JsonObject(args.toString()), nextRun)
-                    .call(after -> after == null ? Uni.createFrom().voidItem()
-                            : audit.record(callerContext.get().keyName(), "job.change", name, new JsonObject()
-                                    .put("before", json(job)).put("after", json(after))));
-        }).onItem().ifNull().failWith(() -> noSuchJob(name));
-    }
-
-    /** nextRun: an instant from 2000 to a year from now, to the microsecond, so it reads back as sent. */
-    private OffsetDateTime nextRun(OffsetDateTime nextRun, List<FieldError> errors) {
-        if (nextRun == null) {
-            return null;
-        }
-        String fault = new InstantRange(EARLIEST_NEXT_RUN, clock.instant().plus(MAX_INTERVAL)).fault(nextRun);
-        if (fault != null) {
-            errors.add(new FieldError("nextRun", ErrorCode.INVALID_VALUE, "nextRun " + fault));
-            return null;
-        }
-        return nextRun;
+        return jobs.change(name, change, callerContext.get().keyName(), errors);
     }
 
     @POST
@@ -160,9 +103,7 @@ public class JobResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobRun.class)))
     @APIResponse(responseCode = "404", description = "No such job")
     public Uni<JobRun> runNow(@PathParam("name") String name) {
-        return runner.runNow(name).onItem().ifNull().failWith(() -> noSuchJob(name))
-                .call(run -> audit.record(callerContext.get().keyName(), "job.run", name,
-                        new JsonObject().put("runId", run.id()).put("rows", run.rows()).put("outcome", run.outcome())));
+        return jobs.runNow(name, callerContext.get().keyName());
     }
 
     @GET
@@ -177,15 +118,7 @@ public class JobResource {
                 .chain(job -> schedule.runs(name, n));
     }
 
-    private JsonObject json(JobView job) {
-        try {
-            return new JsonObject(mapper.writeValueAsString(job));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("cannot encode job " + job.name(), e);
-        }
-    }
-
-    private static ProblemException noSuchJob(String name) {
+    static ProblemException noSuchJob(String name) {
         return ProblemException.notFound("No job named " + name + "; GET /api/v1/admin/jobs lists them");
     }
 }
