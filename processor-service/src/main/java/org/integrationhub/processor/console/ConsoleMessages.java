@@ -235,4 +235,80 @@ public interface ConsoleMessages {
 
     @Message("The record's receipts")
     String otherReceipts();
+
+    // ---- schedules ----
+    @Message("Target")
+    String target();
+
+    @Message("Interval")
+    String interval();
+
+    @Message("Priority")
+    String priority();
+
+    @Message("Remaining runs")
+    String remainingRuns();
+
+    @Message("Remaining runs (-1: unlimited)")
+    String remainingRunsHint();
+
+    @Message("unlimited")
+    String unlimited();
+
+    @Message("Next run (ISO instant, UTC)")
+    String nextRunHint();
+
+    @Message("Arguments (JSON)")
+    String args();
+
+    @Message("seconds")
+    String unit_seconds();
+
+    @Message("minutes")
+    String unit_minutes();
+
+    @Message("hours")
+    String unit_hours();
+
+    @Message("days")
+    String unit_days();
+
+    @Message("weeks")
+    String unit_weeks();
+
+    @Message("months")
+    String unit_months();
+
+    @Message("Settings")
+    String settings();
+
+    @Message("Save")
+    String save();
+
+    @Message("Run now")
+    String runNow();
+
+    @Message("The job was changed.")
+    String jobChanged();
+
+    @Message("The job ran; its run is listed below.")
+    String jobRan();
+
+    @Message("Nothing was saved: a field breaks a rule (see beside it).")
+    String formHasErrors();
+
+    @Message("Recent runs")
+    String recentRuns();
+
+    @Message("Started")
+    String startedAt();
+
+    @Message("Trigger")
+    String trigger();
+
+    @Message("Duration")
+    String duration();
+
+    @Message("Rows")
+    String rowsHandled();
 }

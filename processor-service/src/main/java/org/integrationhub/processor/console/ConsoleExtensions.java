@@ -1,0 +1,19 @@
+package org.integrationhub.processor.console;
+
+import io.quarkus.qute.TemplateExtension;
+import org.integrationhub.processor.job.JobRun;
+
+import java.time.Duration;
+
+/** Values the console's templates compute from the API's records. */
+@TemplateExtension
+final class ConsoleExtensions {
+
+    private ConsoleExtensions() {
+    }
+
+    /** How long a finished run took, in milliseconds. */
+    static long millis(JobRun run) {
+        return run.finishedAt() == null ? 0 : Duration.between(run.startedAt(), run.finishedAt()).toMillis();
+    }
+}
