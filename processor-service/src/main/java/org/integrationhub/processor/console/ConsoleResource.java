@@ -15,12 +15,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -48,6 +45,8 @@ public class ConsoleResource {
     @Inject
     SecurityIdentity identity;
     @Inject
+    Pages pages;
+    @Inject
     ConsoleReads reads;
     @Inject
     ConsoleConfig config;
@@ -55,16 +54,15 @@ public class ConsoleResource {
     @GET
     @Path("/login")
     @PermitAll
-    public TemplateInstance login(@QueryParam("error") String error, @Context HttpHeaders headers, @Context UriInfo uri) {
-        Locale locale = ConsoleLocale.of(headers);
-        return Templates.login(new Chrome(null, null, locale, "login", Chrome.pathOf(uri)), error != null)
-                .setLocale(locale);
+    public TemplateInstance login(@QueryParam("error") String error) {
+        Chrome chrome = pages.anonymous("login");
+        return Templates.login(chrome, error != null).setLocale(chrome.locale());
     }
 
     @GET
     @RolesAllowed({VIEWER, OPERATOR})
-    public Uni<TemplateInstance> overview(@Context HttpHeaders headers, @Context UriInfo uri) {
-        Chrome chrome = Chrome.of(identity, headers, uri, "overview");
+    public Uni<TemplateInstance> overview() {
+        Chrome chrome = pages.chrome("overview");
         return reads.overview().map(overview -> Templates.overview(chrome, overview, config.refresh().toSeconds())
                 .setLocale(chrome.locale()));
     }
@@ -83,13 +81,13 @@ public class ConsoleResource {
     @GET
     @Path("/lang/{tag}")
     @PermitAll
-    public Response language(@PathParam("tag") String tag, @QueryParam("back") String back, @Context UriInfo uri) {
+    public Response language(@PathParam("tag") String tag, @QueryParam("back") String back) {
         Locale locale = ConsoleLocale.supported(tag);
         Response.ResponseBuilder redirect = Response.seeOther(withinConsole(back));
         if (locale != null) {
             redirect.cookie(new NewCookie.Builder(ConsoleLocale.COOKIE).value(locale.getLanguage()).path(ROOT)
                     .maxAge(365 * 24 * 3600).sameSite(NewCookie.SameSite.STRICT)
-                    .secure("https".equals(uri.getRequestUri().getScheme())).build());
+                    .secure(pages.secure()).build());
         }
         return redirect.build();
     }

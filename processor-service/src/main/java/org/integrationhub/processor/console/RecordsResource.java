@@ -2,7 +2,6 @@ package org.integrationhub.processor.console;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -14,12 +13,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import org.integrationhub.common.model.ErrorClass;
 import org.integrationhub.common.model.RecordStatus;
 import org.integrationhub.common.registry.InterfaceDefinition;
@@ -64,7 +59,7 @@ public class RecordsResource {
     }
 
     @Inject
-    SecurityIdentity identity;
+    Pages pages;
     @Inject
     RecordSearch search;
     @Inject
@@ -74,10 +69,9 @@ public class RecordsResource {
 
     @GET
     @RolesAllowed({OperatorAccount.VIEWER, OperatorAccount.OPERATOR})
-    public Uni<TemplateInstance> list(@Context HttpHeaders headers, @Context UriInfo uri,
-                                      @QueryParam("before") String before, @QueryParam("retried") Long retried) {
-        Chrome chrome = Chrome.of(identity, headers, uri, "records");
-        RecordFilter filter = RecordFilter.parse(single(uri.getQueryParameters()));
+    public Uni<TemplateInstance> list(@QueryParam("before") String before, @QueryParam("retried") Long retried) {
+        Chrome chrome = pages.chrome("records");
+        RecordFilter filter = RecordFilter.parse(pages.query());
         return search.page(filter, uuid(before), PAGE_SIZE + 1).map(rows -> {
             String older = null;
             if (rows.size() > PAGE_SIZE) {
@@ -95,9 +89,8 @@ public class RecordsResource {
     @GET
     @Path("/{receiptId}")
     @RolesAllowed({OperatorAccount.VIEWER, OperatorAccount.OPERATOR})
-    public Uni<TemplateInstance> row(@PathParam("receiptId") String receiptId, @QueryParam("done") String done,
-                                     @Context HttpHeaders headers, @Context UriInfo uri) {
-        Chrome chrome = Chrome.of(identity, headers, uri, "records");
+    public Uni<TemplateInstance> row(@PathParam("receiptId") String receiptId, @QueryParam("done") String done) {
+        Chrome chrome = pages.chrome("records");
         UUID id = uuid(receiptId);
         if (id == null) {
             throw new NotFoundException();
@@ -133,9 +126,9 @@ public class RecordsResource {
     @GET
     @Path("/retry")
     @RolesAllowed(OperatorAccount.OPERATOR)
-    public Uni<TemplateInstance> confirmRetry(@Context HttpHeaders headers, @Context UriInfo uri) {
-        Chrome chrome = Chrome.of(identity, headers, uri, "records");
-        RecordFilter filter = RecordFilter.parse(single(uri.getQueryParameters()));
+    public Uni<TemplateInstance> confirmRetry() {
+        Chrome chrome = pages.chrome("records");
+        RecordFilter filter = RecordFilter.parse(pages.query());
         return search.failedCount(filter).map(count -> Templates.retry(chrome, filter, count).setLocale(chrome.locale()));
     }
 
@@ -168,7 +161,7 @@ public class RecordsResource {
     }
 
     private String user() {
-        return identity.getPrincipal().getName();
+        return pages.user();
     }
 
     private static Response back(UUID id, String done) {
@@ -180,12 +173,6 @@ public class RecordsResource {
     static String businessLink(InterfaceDefinition d, StagingRowView row) {
         Object code = row.data().get("code");
         return code instanceof String c ? ConsoleResource.ROOT + "/business/" + d.name() + "/" + c : null;
-    }
-
-    static Map<String, String> single(MultivaluedMap<String, String> query) {
-        Map<String, String> single = new HashMap<>();
-        query.forEach((name, values) -> single.put(name, values.isEmpty() ? null : values.get(0)));
-        return single;
     }
 
     private static UUID required(String receiptId) {

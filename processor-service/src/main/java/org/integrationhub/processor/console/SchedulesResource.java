@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -16,12 +15,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import org.integrationhub.common.problem.FieldError;
 import org.integrationhub.common.problem.ProblemException;
 import org.integrationhub.processor.admin.JobChange;
@@ -64,7 +60,7 @@ public class SchedulesResource {
     }
 
     @Inject
-    SecurityIdentity identity;
+    Pages pages;
     @Inject
     JobScheduleRepository schedule;
     @Inject
@@ -76,17 +72,16 @@ public class SchedulesResource {
 
     @GET
     @RolesAllowed({OperatorAccount.VIEWER, OperatorAccount.OPERATOR})
-    public Uni<TemplateInstance> list(@Context HttpHeaders headers, @Context UriInfo uri) {
-        Chrome chrome = Chrome.of(identity, headers, uri, "schedules");
+    public Uni<TemplateInstance> list() {
+        Chrome chrome = pages.chrome("schedules");
         return schedule.list().map(all -> Templates.schedules(chrome, all).setLocale(chrome.locale()));
     }
 
     @GET
     @Path("/{name}")
     @RolesAllowed({OperatorAccount.VIEWER, OperatorAccount.OPERATOR})
-    public Uni<TemplateInstance> job(@PathParam("name") String name, @QueryParam("done") String done,
-                                     @Context HttpHeaders headers, @Context UriInfo uri) {
-        Chrome chrome = Chrome.of(identity, headers, uri, "schedules");
+    public Uni<TemplateInstance> job(@PathParam("name") String name, @QueryParam("done") String done) {
+        Chrome chrome = pages.chrome("schedules");
         return find(name).chain(job -> page(chrome, job, form(job), Map.of(),
                 "changed".equals(done) || "ran".equals(done) ? done : null));
     }
@@ -96,8 +91,7 @@ public class SchedulesResource {
     @Path("/{name}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed(OperatorAccount.OPERATOR)
-    public Uni<Object> save(@PathParam("name") String name, MultivaluedMap<String, String> posted,
-                            @Context HttpHeaders headers, @Context UriInfo uri) {
+    public Uni<Object> save(@PathParam("name") String name, MultivaluedMap<String, String> posted) {
         Map<String, String> form = new LinkedHashMap<>();
         ObjectNode changed = mapper.createObjectNode();
         for (String field : FIELDS) {
@@ -112,7 +106,7 @@ public class SchedulesResource {
         JobChange change = input.read(changed.toString().getBytes(StandardCharsets.UTF_8), JobChange.class,
                 "cannot be changed; changeable", errors);
         // deferred: a broken rule found before the database is asked is thrown, not returned as a failed Uni
-        return Uni.createFrom().deferred(() -> jobs.change(name, change, identity.getPrincipal().getName(), errors))
+        return Uni.createFrom().deferred(() -> jobs.change(name, change, pages.user(), errors))
                 .<Object>map(job -> Response.seeOther(URI.create(ConsoleResource.ROOT + "/schedules/" + name + "?done=changed"))
                         .build())
                 .onFailure(ProblemException.class).recoverWithUni(e -> {
@@ -123,7 +117,7 @@ public class SchedulesResource {
                     Map<String, String> messages = new LinkedHashMap<>();
                     problem.errors().forEach(error -> messages.merge(error.field().replaceFirst("\\..*", ""),
                             error.message(), (a, b) -> a + "; " + b));
-                    Chrome chrome = Chrome.of(identity, headers, uri, "schedules");
+                    Chrome chrome = pages.chrome("schedules");
                     return find(name).chain(job -> page(chrome, job, form, messages, null))
                             .map(page -> Response.status(Response.Status.BAD_REQUEST).entity(page).build());
                 });
@@ -134,7 +128,7 @@ public class SchedulesResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed(OperatorAccount.OPERATOR)
     public Uni<Response> runNow(@PathParam("name") String name) {
-        return jobs.runNow(name, identity.getPrincipal().getName())
+        return jobs.runNow(name, pages.user())
                 .map(run -> Response.seeOther(URI.create(ConsoleResource.ROOT + "/schedules/" + name + "?done=ran")).build());
     }
 
