@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -43,6 +45,20 @@ public class AuditLog {
                                 type = SchemaType.OBJECT, implementation = Object.class) Map<String, Object> detail) {
     }
 
+    /** A page of the log, newest first, filtered; $4 an id to continue below (the previous page's last). */
+    static final String PAGE = """
+            SELECT id, at, actor, action, target, detail FROM operator_action
+             WHERE ($1::text IS NULL OR actor = $1)
+               AND ($2::text IS NULL OR action = $2)
+               AND ($3::text IS NULL OR target = $3)
+               AND ($4::bigint IS NULL OR id < $4)
+             ORDER BY id DESC
+             LIMIT $5""";
+
+    /** What operators do, as the log names it. */
+    public static final List<String> ACTIONS = List.of("login", "record.retry", "records.retry", "record.reapply",
+            "job.change", "job.run");
+
     @Inject
     Pool pool;
 
@@ -52,15 +68,23 @@ public class AuditLog {
 
     /** The newest actions first, optionally only those on one target. */
     public Uni<List<Entry>> recent(String target, int limit) {
-        return pool.preparedQuery(RECENT).execute(Tuple.of(target, limit)).map(rows -> {
-            List<Entry> entries = new ArrayList<>();
-            for (Row row : rows) {
-                Object detail = row.getValue("detail");
-                entries.add(new Entry(row.getLong("id"), row.getOffsetDateTime("at"), row.getString("actor"),
-                        row.getString("action"), row.getString("target"),
-                        detail instanceof JsonObject json ? json.getMap() : Map.of()));
-            }
-            return entries;
-        });
+        return pool.preparedQuery(RECENT).execute(Tuple.of(target, limit)).map(AuditLog::entries);
+    }
+
+    /** A page of the log, newest first: only {@code actor}'s, {@code action}s, on {@code target}, each when set. */
+    public Uni<List<Entry>> page(String actor, String action, String target, Long before, int limit) {
+        return pool.preparedQuery(PAGE).execute(Tuple.from(Arrays.asList(actor, action, target, before, limit)))
+                .map(AuditLog::entries);
+    }
+
+    private static List<Entry> entries(RowSet<Row> rows) {
+        List<Entry> entries = new ArrayList<>();
+        for (Row row : rows) {
+            Object detail = row.getValue("detail");
+            entries.add(new Entry(row.getLong("id"), row.getOffsetDateTime("at"), row.getString("actor"),
+                    row.getString("action"), row.getString("target"),
+                    detail instanceof JsonObject json ? json.getMap() : Map.of()));
+        }
+        return entries;
     }
 }

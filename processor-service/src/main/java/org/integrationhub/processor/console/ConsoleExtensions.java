@@ -4,12 +4,18 @@ import io.quarkus.qute.TemplateExtension;
 import org.integrationhub.processor.job.JobRun;
 
 import java.time.Duration;
+import java.util.Map;
 
 /** Values the console's templates compute from the API's records. */
 @TemplateExtension
 final class ConsoleExtensions {
 
     private ConsoleExtensions() {
+    }
+
+    /** An audit entry's detail as one line of JSON. */
+    static String json(Map<String, Object> detail) {
+        return Json.compact(detail);
     }
 
     /** How long a finished run took, in milliseconds. */

@@ -311,4 +311,17 @@ public interface ConsoleMessages {
 
     @Message("Rows")
     String rowsHandled();
+
+    // ---- audit ----
+    @Message("Who")
+    String actor();
+
+    @Message("Action")
+    String action();
+
+    @Message("When")
+    String when();
+
+    @Message("Detail")
+    String detail();
 }
