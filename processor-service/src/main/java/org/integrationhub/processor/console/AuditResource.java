@@ -19,6 +19,7 @@ import java.util.Map;
 /** The audit log: every operator action, console or API, newest first, by who, what and on what. */
 @Path(ConsoleResource.ROOT + "/audit")
 @Produces(MediaType.TEXT_HTML)
+@RolesAllowed({OperatorAccount.VIEWER, OperatorAccount.OPERATOR})
 public class AuditResource {
 
     static final int PAGE_SIZE = 100;
@@ -35,7 +36,6 @@ public class AuditResource {
     AuditLog audit;
 
     @GET
-    @RolesAllowed({OperatorAccount.VIEWER, OperatorAccount.OPERATOR})
     public Uni<TemplateInstance> list() {
         Chrome chrome = pages.chrome("audit");
         Map<String, String> query = pages.query();

@@ -29,11 +29,10 @@ import java.util.Locale;
  */
 @Path(ConsoleResource.ROOT)
 @Produces(MediaType.TEXT_HTML)
+@RolesAllowed({OperatorAccount.VIEWER, OperatorAccount.OPERATOR})
 public class ConsoleResource {
 
     public static final String ROOT = "/console";
-    static final String VIEWER = OperatorAccount.VIEWER;
-    static final String OPERATOR = OperatorAccount.OPERATOR;
 
     @CheckedTemplate(basePath = "console")
     static class Templates {
@@ -60,7 +59,6 @@ public class ConsoleResource {
     }
 
     @GET
-    @RolesAllowed({VIEWER, OPERATOR})
     public Uni<TemplateInstance> overview() {
         Chrome chrome = pages.chrome("overview");
         return reads.overview().map(overview -> Templates.overview(chrome, overview, config.refresh().toSeconds())
@@ -71,7 +69,6 @@ public class ConsoleResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/logout")
-    @RolesAllowed({VIEWER, OPERATOR})
     public Response logout() {
         FormAuthenticationMechanism.logout(identity);
         return Response.seeOther(URI.create(ROOT + "/login")).build();

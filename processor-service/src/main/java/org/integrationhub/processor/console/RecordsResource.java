@@ -40,6 +40,7 @@ import java.util.UUID;
  */
 @Path(ConsoleResource.ROOT + "/records")
 @Produces(MediaType.TEXT_HTML)
+@RolesAllowed({OperatorAccount.VIEWER, OperatorAccount.OPERATOR})
 public class RecordsResource {
 
     static final int PAGE_SIZE = 50;
@@ -68,7 +69,6 @@ public class RecordsResource {
     AuditLog audit;
 
     @GET
-    @RolesAllowed({OperatorAccount.VIEWER, OperatorAccount.OPERATOR})
     public Uni<TemplateInstance> list(@QueryParam("before") String before, @QueryParam("retried") Long retried) {
         Chrome chrome = pages.chrome("records");
         RecordFilter filter = RecordFilter.parse(pages.query());
@@ -88,7 +88,6 @@ public class RecordsResource {
 
     @GET
     @Path("/{receiptId}")
-    @RolesAllowed({OperatorAccount.VIEWER, OperatorAccount.OPERATOR})
     public Uni<TemplateInstance> row(@PathParam("receiptId") String receiptId, @QueryParam("done") String done) {
         Chrome chrome = pages.chrome("records");
         UUID id = uuid(receiptId);

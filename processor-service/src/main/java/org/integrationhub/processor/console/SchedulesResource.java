@@ -44,6 +44,7 @@ import java.util.Map;
  */
 @Path(ConsoleResource.ROOT + "/schedules")
 @Produces(MediaType.TEXT_HTML)
+@RolesAllowed({OperatorAccount.VIEWER, OperatorAccount.OPERATOR})
 public class SchedulesResource {
 
     /** The form's fields, in the order of JobChange; each has a hidden {@code was-<field>} with its first value. */
@@ -71,7 +72,6 @@ public class SchedulesResource {
     ObjectMapper mapper;
 
     @GET
-    @RolesAllowed({OperatorAccount.VIEWER, OperatorAccount.OPERATOR})
     public Uni<TemplateInstance> list() {
         Chrome chrome = pages.chrome("schedules");
         return schedule.list().map(all -> Templates.schedules(chrome, all).setLocale(chrome.locale()));
@@ -79,7 +79,6 @@ public class SchedulesResource {
 
     @GET
     @Path("/{name}")
-    @RolesAllowed({OperatorAccount.VIEWER, OperatorAccount.OPERATOR})
     public Uni<TemplateInstance> job(@PathParam("name") String name, @QueryParam("done") String done) {
         Chrome chrome = pages.chrome("schedules");
         return find(name).chain(job -> page(chrome, job, form(job), Map.of(),
