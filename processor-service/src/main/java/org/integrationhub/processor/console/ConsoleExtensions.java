@@ -13,6 +13,15 @@ final class ConsoleExtensions {
     private ConsoleExtensions() {
     }
 
+    /** A business record's value as a cell shows it: nothing for null, an object as one line of JSON. */
+    @TemplateExtension(namespace = "hub")
+    static String display(Object value) {
+        if (value == null) {
+            return "";
+        }
+        return value instanceof Map || value instanceof java.util.Collection ? Json.compact(value) : value.toString();
+    }
+
     /** An audit entry's detail as one line of JSON. */
     static String json(Map<String, Object> detail) {
         return Json.compact(detail);

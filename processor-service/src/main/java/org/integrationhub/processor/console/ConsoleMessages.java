@@ -324,4 +324,35 @@ public interface ConsoleMessages {
 
     @Message("Detail")
     String detail();
+
+    // ---- business records ----
+    @Message("State")
+    String state();
+
+    @Message("Active")
+    String activeOnly();
+
+    @Message("Archived")
+    String archivedOnly();
+
+    @Message("archived")
+    String archived();
+
+    @Message("{total} records")
+    String total(long total);
+
+    @Message("← Previous")
+    String previous();
+
+    @Message("Next →")
+    String next();
+
+    @Message("Changed")
+    String updatedAt();
+
+    @Message("Below it")
+    String below();
+
+    @Message("Lineage: the receipts that made it")
+    String lineage();
 }
