@@ -118,6 +118,9 @@ public interface ConsoleMessages {
     @Message("{value} {#if unit == 's'}s{#else if unit == 'min'}min{#else if unit == 'h'}h{#else}d{/if}")
     String age(long value, String unit);
 
+    @Message("Processed and failed per minute, last 3 hours")
+    String perMinute();
+
     @Message("Failing jobs")
     String failingJobs();
 
