@@ -15,3 +15,21 @@ COMMENT ON TABLE operator_account IS 'Console accounts: viewer reads everything,
 -- and its most used filter is "what failed". Only FAILED rows enter this index, so the drain's updates to
 -- PROCESSED never touch it, and the failed list and counts never read the processed history.
 CREATE INDEX staging_record_failed_idx ON staging_record (receipt_id) WHERE status = 'FAILED';
+
+-- A row's attempts that did not end it well, for its history in the console: each failure (FAILED, or RETRY when it
+-- goes back to PENDING for another attempt) and the first wait for each reason (a referenced record still in
+-- staging), with when, which worker and why. Written in the statement that changes the row
+-- (StagingClaimRepository.FAIL and WAIT); a row applied at its first attempt writes nothing here.
+CREATE TABLE staging_attempt (
+    id            bigint      GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    receipt_id    uuid        NOT NULL,
+    interface     text        NOT NULL,
+    at            timestamptz NOT NULL DEFAULT now(),
+    worker        text        NOT NULL,
+    outcome       text        NOT NULL CHECK (outcome IN ('FAILED', 'RETRY', 'WAIT')),
+    error_class   text,
+    error_message text,
+    CONSTRAINT staging_attempt_row_fk FOREIGN KEY (receipt_id, interface)
+        REFERENCES staging_record (receipt_id, interface) ON DELETE CASCADE
+);
+CREATE INDEX staging_attempt_row_idx ON staging_attempt (receipt_id, interface, at);

@@ -233,8 +233,14 @@ public interface ConsoleMessages {
     @Message("History")
     String history();
 
-    @Message("received")
-    String received();
+    @Message("received from {source}")
+    String receivedFrom_(String source);
+
+    @Message("waited for a referenced record still in staging")
+    String attemptWaited();
+
+    @Message("failed, to be tried again")
+    String attemptRetry();
 
     @Message("The record's receipts")
     String otherReceipts();

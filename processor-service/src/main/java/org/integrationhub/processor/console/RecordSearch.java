@@ -186,6 +186,23 @@ public class RecordSearch {
         return condition + "$" + args.size();
     }
 
+    /** A row's attempts that did not end it well (StagingClaimRepository.FAIL and WAIT write them). */
+    static final String ATTEMPTS = """
+            SELECT at, worker, outcome, error_class, error_message FROM staging_attempt
+             WHERE receipt_id = $1 AND interface = $2
+             ORDER BY at, id""";
+
+    public Uni<List<History.Entry>> attempts(StagingRowView row) {
+        return pool.preparedQuery(ATTEMPTS).execute(Tuple.of(row.receiptId(), row.interfaceName())).map(rows -> {
+            List<History.Entry> attempts = new ArrayList<>();
+            for (Row r : rows) {
+                attempts.add(new History.Entry(r.getOffsetDateTime("at"), "attempt", r.getString("worker"),
+                        r.getString("outcome"), r.getString("error_class"), r.getString("error_message")));
+            }
+            return attempts;
+        });
+    }
+
     /** The record's other receipts: same source system and external id, newest sent first. */
     static final String RECEIPTS_OF_RECORD = "SELECT " + StagingRowView.COLUMNS + "\n" + """
              FROM staging_record

@@ -26,8 +26,6 @@ import org.integrationhub.processor.admin.StagingRowView;
 import org.jboss.resteasy.reactive.RestForm;
 
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +52,7 @@ public class RecordsResource {
                                                ErrorClass[] errorClasses, Long retried);
 
         static native TemplateInstance record(Chrome chrome, StagingRowView row, String payload, String businessLink,
-                                              List<StagingRowView> receipts, List<AuditLog.Entry> actions, String done);
+                                              List<StagingRowView> receipts, List<History.Entry> history, String done);
 
         static native TemplateInstance retry(Chrome chrome, RecordFilter filter, long count);
     }
@@ -97,10 +95,11 @@ public class RecordsResource {
         return staging.find(id).onItem().ifNull().failWith(NotFoundException::new).chain(row -> {
             InterfaceDefinition d = InterfaceRegistry.get(row.interfaceName());
             return search.receiptsOfRecord(d, row.sourceSystem(), row.externalId())
-                    .chain(receipts -> audit.recent(id.toString(), 100).map(actions -> Templates.record(chrome, row,
-                            Json.pretty(row.data()), businessLink(d, row), receipts, oldestFirst(actions),
+                    .chain(receipts -> search.attempts(row).chain(attempts -> audit.recent(id.toString(), 100)
+                            .map(actions -> Templates.record(chrome, row, Json.pretty(row.data()), businessLink(d, row),
+                                    receipts, History.of(row, attempts, actions),
                             done != null && DONE.containsValue(done) ? done : null)
-                            .setLocale(chrome.locale())));
+                            .setLocale(chrome.locale()))));
         });
     }
 
@@ -151,12 +150,6 @@ public class RecordsResource {
             return Response.seeOther(URI.create(ConsoleResource.ROOT + "/records?" + (query.isEmpty() ? "" : query + "&")
                     + "retried=" + n)).build();
         });
-    }
-
-    private static List<AuditLog.Entry> oldestFirst(List<AuditLog.Entry> newestFirst) {
-        List<AuditLog.Entry> entries = new ArrayList<>(newestFirst);
-        Collections.reverse(entries);
-        return entries;
     }
 
     private String user() {

@@ -104,20 +104,40 @@ public class StagingClaimRepository {
                    claimed_by = NULL, lease_until = NULL
              WHERE interface = $1 AND receipt_id = $2 AND claimed_by = $3""";
 
-    /** A failure: FAILED with its error, or back to PENDING until {@code $8} for another attempt. */
+    /**
+     * A failure: FAILED with its error, or back to PENDING until {@code $8} for another attempt; the attempt goes
+     * to the row's history (staging_attempt) in the same statement. Its row count is the row's (0 without the lease).
+     */
     static final String FAIL = """
-            UPDATE staging_record
-               SET status = $4, error_class = $5, error_message = $6,
-                   processed_at = CASE WHEN $4 = 'FAILED' THEN $7::timestamptz END,
-                   next_attempt_at = $8, claimed_by = NULL, lease_until = NULL
-             WHERE interface = $1 AND receipt_id = $2 AND claimed_by = $3""";
+            WITH failed AS (
+                UPDATE staging_record
+                   SET status = $4, error_class = $5, error_message = $6,
+                       processed_at = CASE WHEN $4 = 'FAILED' THEN $7::timestamptz END,
+                       next_attempt_at = $8, claimed_by = NULL, lease_until = NULL
+                 WHERE interface = $1 AND receipt_id = $2 AND claimed_by = $3
+                RETURNING receipt_id, interface)
+            INSERT INTO staging_attempt (receipt_id, interface, at, worker, outcome, error_class, error_message)
+            SELECT receipt_id, interface, $7, $3, CASE WHEN $4 = 'FAILED' THEN 'FAILED' ELSE 'RETRY' END, $5, $6
+              FROM failed""";
 
-    /** Waiting for a referenced record still in staging: back to PENDING until $4, the attempt not counted. */
+    /**
+     * Waiting for a referenced record still in staging: back to PENDING until $4, the attempt not counted. The
+     * first wait for each reason goes to the row's history; a long wait does not write one entry per look.
+     */
     static final String WAIT = """
-            UPDATE staging_record
-               SET status = 'PENDING', error_message = $5, next_attempt_at = $4, attempts = greatest(attempts - 1, 0),
-                   claimed_by = NULL, lease_until = NULL
-             WHERE interface = $1 AND receipt_id = $2 AND claimed_by = $3""";
+            WITH waiting AS (
+                UPDATE staging_record
+                   SET status = 'PENDING', error_message = $5, next_attempt_at = $4, attempts = greatest(attempts - 1, 0),
+                       claimed_by = NULL, lease_until = NULL
+                 WHERE interface = $1 AND receipt_id = $2 AND claimed_by = $3
+                RETURNING receipt_id, interface),
+            noted AS (
+                INSERT INTO staging_attempt (receipt_id, interface, worker, outcome, error_message)
+                SELECT w.receipt_id, w.interface, $3, 'WAIT', $5 FROM waiting w
+                 WHERE NOT EXISTS (SELECT 1 FROM staging_attempt a
+                                    WHERE a.receipt_id = w.receipt_id AND a.interface = w.interface
+                                      AND a.outcome = 'WAIT' AND a.error_message IS NOT DISTINCT FROM $5))
+            SELECT count(*) AS waited FROM waiting""";
 
     /**
      * A live worker extends the leases of the rows it is applying ($3); rows it claimed but lost track of
@@ -213,7 +233,7 @@ public class StagingClaimRepository {
     public Uni<Boolean> waitFor(ClaimedRow row, String workerId, String reason, Duration delay) {
         return pool.preparedQuery(WAIT)
                 .execute(Tuple.of(row.interfaceName(), row.receiptId(), workerId, now().plus(delay), reason))
-                .map(result -> result.rowCount() == 1);
+                .map(result -> result.iterator().next().getLong("waited") == 1);
     }
 
     /** Extends the leases of {@code receiptIds}, the rows the worker is applying. */

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.integrationhub.processor.ProcessorFixture.drain;
 import static org.integrationhub.processor.StagingFixture.T0;
+import static org.integrationhub.processor.StagingFixture.awaitDue;
 import static org.integrationhub.processor.StagingFixture.department;
 import static org.integrationhub.processor.StagingFixture.stage;
 import static org.integrationhub.processor.StagingFixture.state;
@@ -113,6 +114,8 @@ class ConsoleRecordsTest {
         String page = viewer.page("/console/records/" + child);
         assertThat(page).contains("id=\"error-message\">", parent, "&quot;parentCode&quot;")
                 .doesNotContain("id=\"retry\"");
+        assertThat(page.replaceAll("\\s+", " ")).as("the failed attempt in the history, with its worker and reason")
+                .containsPattern("data-kind=\"attempt\"><time [^>]*>[^<]*</time> Failed <span class=\"muted\">[^<]+</span> · REFERENCE: [^<]*" + parent);
         assertThat(viewer.form().post("/console/records/" + child + "/retry").statusCode()).as("a viewer retries")
                 .isEqualTo(403);
         assertThat(state(child).status()).isEqualTo("FAILED");
@@ -130,8 +133,25 @@ class ConsoleRecordsTest {
         assertThat(retried.header("Location")).endsWith("/console/records/" + child + "?done=retried");
         drain(processor, "departments");
         String after = ops.page("/console/records/" + child + "?done=retried");
-        assertThat(after).contains("ops: record.retry", "class=\"status PROCESSED\"");
+        assertThat(after).contains("ops: record.retry", "data-kind=\"outcome\"", "class=\"status PROCESSED\"");
+        assertThat(after.indexOf("data-kind=\"attempt\"")).as("oldest first: the failure, the retry, the outcome")
+                .isLessThan(after.indexOf("data-kind=\"action\"")).isLessThan(after.indexOf("data-kind=\"outcome\""));
         assertThat(state(child).status()).isEqualTo("PROCESSED");
+    }
+
+    @Test
+    void aRowThatWaitedForItsParentSaysSoOnceInItsHistory() throws Exception {
+        String source = unique("WAIT");
+        String parent = unique("P");
+        UUID child = stage("departments", source, unique("C"), "CREATE", T0, department(unique("C"), parent));
+        stage("departments", source, parent, "CREATE", T0.plusSeconds(1), department(parent, null));
+        drain(processor, "departments");
+        awaitDue(child);
+        drain(processor, "departments");
+        assertThat(state(child).status()).isEqualTo("PROCESSED");
+        String history = ConsoleSession.loggedIn(VIEWER, VIEWER_PASSWORD).page("/console/records/" + child);
+        assertThat(history.split("waited for a referenced record still in staging")).as("one wait entry").hasSize(2);
+        assertThat(history).contains("data-kind=\"outcome\"");
     }
 
     @Test
