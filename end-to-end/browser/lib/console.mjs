@@ -48,12 +48,12 @@ function ignorable(message) {
 }
 
 /**
- * A browser context with its own cookies and language, whose pages are watched. `problems` lists
+ * A browser context with its own cookies, language and time zone, whose pages are watched. `problems` lists
  * every console error (a CSP violation is one), uncaught page error and console page without its
  * CSP; `visited` every console page loaded. `check()` asserts that there were no problems.
  */
-export async function session(browser, { locale = 'en-US' } = {}) {
-  const context = await browser.newContext({ baseURL: PROCESSOR, locale, viewport: VIEWPORT });
+export async function session(browser, { locale = 'en-US', timezoneId = 'UTC' } = {}) {
+  const context = await browser.newContext({ baseURL: PROCESSOR, locale, timezoneId, viewport: VIEWPORT });
   context.setDefaultTimeout(15_000);
   const problems = [];
   const visited = [];
