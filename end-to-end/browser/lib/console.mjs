@@ -27,7 +27,7 @@ export const PAGES = {
   overview: { path: '/console', ready: '#interfaces' },
   records: { path: '/console/records', ready: '#records' },
   failedRecords: { path: '/console/records?status=FAILED', ready: '#records' },
-  // a row's page and the bulk retry's confirmation need a row: the tour fills in {receiptId}
+  // a row's page needs a row: the tour fills in {receiptId}
   record: { path: '/console/records/{receiptId}', ready: '#payload' },
   bulkRetry: { path: '/console/records/retry?status=FAILED', ready: '#retry-count', operatorOnly: true },
 };
@@ -41,15 +41,15 @@ export async function launch() {
   });
 }
 
-/** Chromium asks every new origin for /favicon.ico; the hub has none (a 404, noted in the report). */
+/** Chromium asks every new origin for /favicon.ico, which the hub does not serve: a 404 that is no page's fault. */
 function ignorable(message) {
   return message.type() === 'error' && /status of 404/.test(message.text())
     && new URL(message.location().url || 'about:blank', PROCESSOR).pathname === '/favicon.ico';
 }
 
 /**
- * A browser context with its own cookies, language and time zone, whose pages are watched. `problems` lists
- * every console error (a CSP violation is one), uncaught page error and console page without its
+ * A browser context with its own cookies, language and time zone, whose pages are watched. `problems`
+ * lists every console error (a CSP violation is one), uncaught page error and console page without its
  * CSP; `visited` every console page loaded. `check()` asserts that there were no problems.
  */
 export async function session(browser, { locale = 'en-US', timezoneId = 'UTC' } = {}) {
