@@ -30,6 +30,10 @@ export const PAGES = {
   // a row's page needs a row: the tour fills in {receiptId}
   record: { path: '/console/records/{receiptId}', ready: '#payload' },
   bulkRetry: { path: '/console/records/retry?status=FAILED', ready: '#retry-count', operatorOnly: true },
+  schedules: { path: '/console/schedules', ready: '#schedules' },
+  schedule: { path: '/console/schedules/process_departments', ready: '#job-form' },
+  business: { path: '/console/business/departments', ready: '#business' },
+  audit: { path: '/console/audit', ready: '#audit' },
 };
 
 export const CSP = "default-src 'self'";

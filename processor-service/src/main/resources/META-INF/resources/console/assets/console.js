@@ -34,3 +34,51 @@
   document.addEventListener('DOMContentLoaded', function () { draw(document); });
   document.addEventListener('htmx:afterSettle', function () { draw(document); });
 })();
+
+// A refresh that lands on the login page (the session ended, or the processor's key changed) takes the whole
+// window there, instead of swapping the page's content for nothing.
+document.addEventListener('htmx:beforeSwap', function (e) {
+  var url = e.detail.xhr && e.detail.xhr.responseURL;
+  if (url && url.indexOf('/console/login') !== -1) {
+    e.detail.shouldSwap = false;
+    window.location.assign('/console/login');
+  }
+});
+
+// The time filters are typed on the browser's wall clock: the form shows the instant it holds in the browser's
+// zone, and sends what was typed as an instant (UTC), so a filter matches the times the list shows.
+(function () {
+  function pad(n) { return (n < 10 ? '0' : '') + n; }
+  function local(date) {
+    return date.getFullYear() + '-' + pad(date.getMonth() + 1) + '-' + pad(date.getDate()) + 'T'
+      + pad(date.getHours()) + ':' + pad(date.getMinutes());
+  }
+  document.addEventListener('DOMContentLoaded', function () {
+    document.querySelectorAll('input[type=datetime-local][data-instant]').forEach(function (input) {
+      var at = new Date(input.dataset.instant);
+      if (input.dataset.instant && !isNaN(at)) { input.value = local(at); }
+    });
+    document.querySelectorAll('form').forEach(function (form) {
+      form.addEventListener('submit', function () {
+        form.querySelectorAll('input[type=datetime-local]').forEach(function (input) {
+          if (!input.value) { return; }
+          var at = new Date(input.value); // a datetime-local value is read in the browser's zone
+          if (isNaN(at)) { return; }
+          var sent = document.createElement('input');
+          sent.type = 'hidden';
+          sent.name = input.name;
+          sent.value = at.toISOString();
+          input.removeAttribute('name');
+          form.appendChild(sent);
+        });
+      });
+    });
+    // a notice of what was just done is said once: reloading the page does not repeat it
+    var url = new URL(window.location.href);
+    if (url.searchParams.has('done') || url.searchParams.has('retried')) {
+      url.searchParams.delete('done');
+      url.searchParams.delete('retried');
+      window.history.replaceState(null, '', url.pathname + url.search);
+    }
+  });
+})();
