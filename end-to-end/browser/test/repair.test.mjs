@@ -52,7 +52,7 @@ test('an operator finds a failed employee, sends its missing department and retr
     assert.deepEqual(await rowStatus(page), { status: 'PROCESSED', text: 'Processed' });
     assert.equal((await page.locator('#error-message').textContent()).trim(), '', 'a processed row still shows an error');
     assert.equal(await page.locator('#retry').count(), 0, 'a processed row still offers Retry');
-    assert.match(await page.locator('#history').textContent(), /ops: record\.retry/);
+    assert.match(await page.locator('#history').textContent(), /ops: retried the row \(record\.retry\)/);
     assert.match(await page.locator('#receipts').textContent(), /Processed/);
     await screenshot(page, 'repair-processed');
 

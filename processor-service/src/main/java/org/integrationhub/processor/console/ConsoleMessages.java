@@ -364,4 +364,23 @@ public interface ConsoleMessages {
 
     @Message("Lineage: the receipts that made it")
     String lineage();
+
+    // ---- operators' actions, as the audit log names them ----
+    @Message("signed in")
+    String action_login();
+
+    @Message("retried the row")
+    String action_record_retry();
+
+    @Message("retried failed rows in bulk")
+    String action_records_retry();
+
+    @Message("re-applied the row")
+    String action_record_reapply();
+
+    @Message("changed the job")
+    String action_job_change();
+
+    @Message("ran the job now")
+    String action_job_run();
 }

@@ -133,7 +133,8 @@ class ConsoleRecordsTest {
         assertThat(retried.header("Location")).endsWith("/console/records/" + child + "?done=retried");
         drain(processor, "departments");
         String after = ops.page("/console/records/" + child + "?done=retried");
-        assertThat(after).contains("ops: record.retry", "data-kind=\"outcome\"", "class=\"status PROCESSED\"");
+        assertThat(after).contains("ops: retried the row <span class=\"muted\">(record.retry)</span>", "data-kind=\"outcome\"",
+                "class=\"status PROCESSED\"");
         assertThat(after.indexOf("data-kind=\"attempt\"")).as("oldest first: the failure, the retry, the outcome")
                 .isLessThan(after.indexOf("data-kind=\"action\"")).isLessThan(after.indexOf("data-kind=\"outcome\""));
         assertThat(state(child).status()).isEqualTo("PROCESSED");
