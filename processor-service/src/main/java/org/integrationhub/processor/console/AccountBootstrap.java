@@ -36,20 +36,21 @@ public class AccountBootstrap {
                     + MIN_PASSWORD_LENGTH + " characters");
         }
         // Hibernate Reactive runs on a Vert.x context; start-up waits for it there.
-        boolean created = VertxContextSupport.subscribeAndAwait(() -> createIfAbsent(username, password));
+        String hash = BcryptUtil.bcryptHash(password); // deliberately slow: here, never on the event loop
+        boolean created = VertxContextSupport.subscribeAndAwait(() -> createIfAbsent(username, hash));
         LOG.infof(created ? "created the operator account %s from the configuration"
                 : "the operator account %s exists; the configured password was not applied", username);
     }
 
-    /** Inserts an operator account unless one of that name exists; answers whether it did. */
-    Uni<Boolean> createIfAbsent(String username, String password) {
+    /** Inserts an operator account with this bcrypt hash unless one of that name exists; answers whether it did. */
+    Uni<Boolean> createIfAbsent(String username, String passwordHash) {
         return Panache.withTransaction(() -> OperatorAccount.<OperatorAccount>findById(username).chain(found -> {
             if (found != null) {
                 return Uni.createFrom().item(false);
             }
             OperatorAccount account = new OperatorAccount();
             account.username = username;
-            account.passwordHash = BcryptUtil.bcryptHash(password);
+            account.passwordHash = passwordHash;
             account.role = OperatorAccount.OPERATOR;
             return account.persist().replaceWith(true);
         })).onFailure(e -> String.valueOf(e.getMessage()).contains("operator_account_pkey")).recoverWithItem(false);

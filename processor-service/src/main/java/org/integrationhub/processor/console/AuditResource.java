@@ -39,10 +39,10 @@ public class AuditResource {
     public Uni<TemplateInstance> list() {
         Chrome chrome = pages.chrome("audit");
         Map<String, String> query = pages.query();
-        String actor = text(query.get("actor"));
+        String actor = RecordFilter.usable(query.get("actor"));
         String action = query.get("action") != null && AuditLog.ACTIONS.contains(query.get("action"))
                 ? query.get("action") : null;
-        String target = text(query.get("target"));
+        String target = RecordFilter.usable(query.get("target"));
         Long before = number(query.get("before"));
         return audit.page(actor, action, target, before, PAGE_SIZE + 1).map(entries -> {
             String older = null;
@@ -58,11 +58,6 @@ public class AuditResource {
 
     private static String param(String name, String value) {
         return value == null ? "" : name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8) + "&";
-    }
-
-    private static String text(String value) {
-        return value == null || value.isBlank() || value.length() > RecordFilter.MAX_TEXT
-                || value.chars().anyMatch(c -> c < 0x20 || Character.isSurrogate((char) c)) ? null : value.strip();
     }
 
     private static Long number(String value) {

@@ -3,6 +3,7 @@ package org.integrationhub.processor.console;
 import org.integrationhub.common.model.ErrorClass;
 import org.integrationhub.common.model.RecordStatus;
 import org.integrationhub.common.registry.InterfaceRegistry;
+import org.integrationhub.common.validation.StorableText;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -120,11 +121,22 @@ public record RecordFilter(String interfaceName, String status, String sourceSys
 
     private static String text(String name, String value, List<String> problems) {
         String v = blankToNull(value);
-        if (v != null && (v.length() > MAX_TEXT || v.chars().anyMatch(c -> c < 0x20 || Character.isSurrogate((char) c)))) {
+        if (v != null && usable(v) == null) {
             problems.add(name + ": " + shorten(v));
             return null;
         }
         return v;
+    }
+
+    /**
+     * A free-text filter of a console page (a search, a source system, an actor), stripped; null when blank,
+     * longer than {@link #MAX_TEXT}, or holding what no stored value can (a control character, a NUL, a lone
+     * surrogate: a surrogate pair, such as a CJK Extension B character, is a character like any other).
+     */
+    static String usable(String value) {
+        String v = blankToNull(value);
+        return v == null || v.length() > MAX_TEXT || v.chars().anyMatch(c -> c < 0x20) || !StorableText.storable(v)
+                ? null : v;
     }
 
     /** An ISO instant, or a datetime-local value of the form (read as UTC). */

@@ -2,7 +2,9 @@ package org.integrationhub.processor.console;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.response.Response;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -13,6 +15,13 @@ import org.integrationhub.devsupport.PostgresTestResource;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -130,16 +139,45 @@ class ConsoleLoginTest {
     @Test
     void theFirstOperatorIsCreatedOnceAndNeverOverwritten() throws Throwable {
         String name = "first-" + System.nanoTime();
-        assertThat(io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(
-                () -> bootstrap.createIfAbsent(name, "a-long-enough-password"))).isTrue();
-        assertThat(io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(
-                () -> bootstrap.createIfAbsent(name, "another-long-password"))).isFalse();
+        String first = BcryptUtil.bcryptHash("a-long-enough-password");
+        String second = BcryptUtil.bcryptHash("another-long-password");
+        assertThat(VertxContextSupport.subscribeAndAwait(() -> bootstrap.createIfAbsent(name, first))).isTrue();
+        assertThat(VertxContextSupport.subscribeAndAwait(() -> bootstrap.createIfAbsent(name, second))).isFalse();
         String hash = pool.preparedQuery("SELECT password_hash, role FROM operator_account WHERE username = $1")
                 .execute(Tuple.of(name)).await().indefinitely().iterator().next().getString("password_hash");
         assertThat(hash).startsWith("$2").doesNotContain("password");
         assertThat(ConsoleSession.loggedIn(name, "a-long-enough-password").page("/console"))
                 .contains("Signed in as " + name + " (operator)");
         assertThat(new ConsoleSession().login(name, "another-long-password").header("Location")).endsWith("error=true");
+    }
+
+    @Test
+    void replicasStartingTogetherCreateTheFirstOperatorOnceAndNoneFails() throws Exception {
+        String name = "together-" + System.nanoTime();
+        String hash = BcryptUtil.bcryptHash("a-long-enough-password");
+        int replicas = 4;
+        CyclicBarrier start = new CyclicBarrier(replicas);
+        ExecutorService pool = Executors.newFixedThreadPool(replicas);
+        try {
+            List<Future<Boolean>> created = new ArrayList<>();
+            for (int i = 0; i < replicas; i++) {
+                created.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        return VertxContextSupport.subscribeAndAwait(() -> bootstrap.createIfAbsent(name, hash));
+                    } catch (Throwable failed) {
+                        throw new IllegalStateException("a replica failed to start", failed);
+                    }
+                }));
+            }
+            int inserted = 0;
+            for (Future<Boolean> f : created) {
+                inserted += f.get(30, TimeUnit.SECONDS) ? 1 : 0;
+            }
+            assertThat(inserted).as("exactly one replica inserts; the others find it, none fails").isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private long logins(String user) {

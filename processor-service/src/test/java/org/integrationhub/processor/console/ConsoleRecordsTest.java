@@ -103,6 +103,15 @@ class ConsoleRecordsTest {
     }
 
     @Test
+    void aSearchForTextBeyondTheBasicPlaneIsASearchNotADroppedFilter() throws Exception {
+        String externalId = unique("\uD840\uDC00-EXT"); // 𠀀, a CJK Extension B character: a surrogate pair
+        UUID staged = stage("departments", unique("CJK"), externalId, "CREATE", T0, department(unique("D"), null));
+        String page = ConsoleSession.loggedIn(VIEWER, VIEWER_PASSWORD).page("/console/records?q=" + externalId);
+        assertThat(receipts(page)).containsExactly(staged.toString());
+        assertThat(page).doesNotContain("Left out of the filter");
+    }
+
+    @Test
     void aFailedRowShowsWhyAndAnOperatorRetriesIt() throws Exception {
         String source = unique("FIX");
         String parent = unique("PARENT");
