@@ -17,7 +17,11 @@ public class AuthFailureLimiter {
 
     @jakarta.inject.Inject
     AuthFailureLimiter(AuthConfig config) {
-        double perMinute = config.failuresPerMinute();
+        this(config.failuresPerMinute());
+    }
+
+    /** A limiter of its own, for another kind of credential (the console's passwords). */
+    public AuthFailureLimiter(double perMinute) {
         this.failures = new RateLimiter(perMinute / 60.0, perMinute, System::nanoTime);
     }
 

@@ -56,7 +56,7 @@ public class AuditLog {
              LIMIT $5""";
 
     /** What operators do, as the log names it. */
-    public static final List<String> ACTIONS = List.of("login", "record.retry", "records.retry", "record.reapply",
+    public static final List<String> ACTIONS = List.of("login", "login.failed", "record.retry", "records.retry", "record.reapply",
             "job.change", "job.run");
 
     @Inject

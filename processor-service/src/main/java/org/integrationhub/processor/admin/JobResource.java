@@ -40,10 +40,10 @@ import java.util.List;
 public class JobResource {
 
     /** The longest interval between runs (and the furthest next run): a year. */
-    static final int MAX_INTERVAL_SECONDS = 366 * 24 * 60 * 60;
+    public static final int MAX_INTERVAL_SECONDS = 366 * 24 * 60 * 60;
     static final Duration MAX_INTERVAL = Duration.ofSeconds(MAX_INTERVAL_SECONDS);
-    static final int MAX_PRIORITY = 10_000;
-    static final int MAX_REMAINING_RUNS = 1_000_000;
+    public static final int MAX_PRIORITY = 10_000;
+    public static final int MAX_REMAINING_RUNS = 1_000_000;
     static final Instant EARLIEST_NEXT_RUN = Instant.parse("2000-01-01T00:00:00Z");
 
     @Inject

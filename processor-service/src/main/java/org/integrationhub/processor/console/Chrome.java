@@ -14,15 +14,26 @@ import java.util.Locale;
  * @param user     the account's username; null on the login page
  * @param role     {@code viewer} or {@code operator}; null on the login page
  * @param locale   the page's language
- * @param page     the open page, to mark it in the navigation: overview, records, schedules, business, audit
+ * @param page     the open page, to mark it in the navigation: overview, records, schedules, business, audit; or error
  * @param path     the page's path and query, where the language switcher returns to
  */
 public record Chrome(String user, String role, Locale locale, String page, String path) {
 
+    /** The page of an answer that could not be given ({@link ConsoleErrors}). */
+    static final String ERROR_PAGE = "error";
+
     /** The frame of a page for the signed-in account. */
     static Chrome of(SecurityIdentity identity, HttpHeaders headers, UriInfo uri, String page) {
+        return of(identity, ConsoleLocale.of(headers), page, pathOf(uri));
+    }
+
+    /** The frame for whoever {@code identity} is: the signed-in account, or no one (the login page's frame). */
+    static Chrome of(SecurityIdentity identity, Locale locale, String page, String path) {
+        if (identity.isAnonymous()) {
+            return new Chrome(null, null, locale, page, path);
+        }
         String role = identity.hasRole(OperatorAccount.OPERATOR) ? OperatorAccount.OPERATOR : OperatorAccount.VIEWER;
-        return new Chrome(identity.getPrincipal().getName(), role, ConsoleLocale.of(headers), page, pathOf(uri));
+        return new Chrome(identity.getPrincipal().getName(), role, locale, page, path);
     }
 
     static String pathOf(UriInfo uri) {

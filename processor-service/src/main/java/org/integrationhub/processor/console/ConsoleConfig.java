@@ -20,6 +20,13 @@ public interface ConsoleConfig {
     @WithDefault("PT5S")
     Duration refresh();
 
+    /**
+     * Failed logins one client address may make per minute (bursts of the same size) before its logins are
+     * refused for a while, the right password's too: guessing stays slow, and bcrypt's cost stays bounded.
+     */
+    @WithDefault("10")
+    double loginFailuresPerMinute();
+
     interface FirstOperator {
         /** Its username (letters, digits, '.', '_' and '-'). */
         Optional<String> username();

@@ -46,6 +46,9 @@ public interface ConsoleMessages {
     @Message("Wrong username or password.")
     String loginFailed();
 
+    @Message("Too many failed logins from this address. Try again in {seconds} s.")
+    String loginWait(long seconds);
+
     @Message("Signed in as {user} ({role})")
     String signedInAs(String user, String role);
 
@@ -127,6 +130,9 @@ public interface ConsoleMessages {
     @Message("Refreshes every {seconds} s")
     String refreshes(long seconds);
 
+    @Message("Refreshing paused: no one has used this page for a while. Move the pointer or press a key to resume.")
+    String refreshPaused();
+
     // ---- records ----
     @Message("Status")
     String status();
@@ -188,13 +194,13 @@ public interface ConsoleMessages {
     @Message("Retry the failed rows of this filter…")
     String bulkRetry();
 
-    @Message("{count} failed rows match this filter.")
+    @Message("{#if count == 1}1 failed row matches{#else}{count} failed rows match{/if} this filter.")
     String bulkRetryCount(long count);
 
-    @Message("Retry these {count} rows")
+    @Message("{#if count == 1}Retry this row{#else}Retry these {count} rows{/if}")
     String bulkRetryConfirm(long count);
 
-    @Message("{count} failed rows went back to pending.")
+    @Message("{#if count == 1}1 failed row went{#else}{count} failed rows went{/if} back to pending.")
     String bulkRetried(long count);
 
     @Message("Cancel")
@@ -306,6 +312,31 @@ public interface ConsoleMessages {
     @Message("Nothing was saved: a field breaks a rule (see beside it).")
     String formHasErrors();
 
+    @Message("A whole number from 1 to {max}; the interval as a whole at most a year.")
+    String ruleIntervalNumber(int max);
+
+    @Message("One of the listed units; the interval as a whole at most a year.")
+    String ruleIntervalType();
+
+    @Message("A whole number from -{max} to {max}.")
+    String rulePriority(int max);
+
+    @Message("-1 (unlimited) or a whole number from 0 to {max}.")
+    String ruleRemainingRuns(int max);
+
+    @Message("An ISO instant from 2000 to a year from now, such as 2026-12-01T08:00:00Z.")
+    String ruleNextRun();
+
+    @Message("{detail}")
+    String ruleOther(String detail);
+
+    @Message("{#if trigger == 'SCHEDULE'}schedule{#else if trigger == 'MANUAL'}run now{#else if trigger == 'SIGNAL'}new rows"
+            + "{#else}{trigger}{/if}")
+    String runTrigger(String trigger);
+
+    @Message("{#if outcome == 'SUCCEEDED'}succeeded{#else if outcome == 'FAILED'}failed{#else}{outcome}{/if}")
+    String runOutcome(String outcome);
+
     @Message("Recent runs")
     String recentRuns();
 
@@ -347,7 +378,7 @@ public interface ConsoleMessages {
     @Message("archived")
     String archived();
 
-    @Message("{total} records")
+    @Message("{#if total == 1}1 record{#else}{total} records{/if}")
     String total(long total);
 
     @Message("← Previous")
@@ -383,4 +414,30 @@ public interface ConsoleMessages {
 
     @Message("ran the job now")
     String action_job_run();
+
+    @Message("failed to sign in")
+    String action_login_failed();
+
+    // ---- a page that could not be answered ----
+    @Message("{#if kind == 'forbidden'}Not allowed{#else if kind == 'notFound'}Not found"
+            + "{#else if kind == 'form'}The form has expired"
+            + "{#else if kind == 'unavailable'}The database is unavailable{#else if kind == 'failed'}Something went wrong"
+            + "{#else}The request was not understood{/if}")
+    String errorTitle(String kind);
+
+    @Message("{#if kind == 'forbidden'}Your account may read everything but change nothing: retrying, re-applying, "
+            + "editing schedules and running jobs need the operator role."
+            + "{#else if kind == 'notFound'}There is no such page or record. The link may be mistyped, or the record "
+            + "was never here."
+            + "{#else if kind == 'form'}The form was older than your session, or was not sent from this console. "
+            + "Nothing was changed. Open the page again and repeat the action."
+            + "{#else if kind == 'unavailable'}The hub cannot reach its database just now. Nothing was changed; "
+            + "try again in a few seconds."
+            + "{#else if kind == 'failed'}The hub failed to answer this page. Nothing was changed. If it happens "
+            + "again, give the reference below to whoever runs the hub."
+            + "{#else}The address or a value in it is not one the console takes.{/if}")
+    String errorExplain(String kind);
+
+    @Message("Reference: {correlationId}")
+    String errorCorrelation(String correlationId);
 }

@@ -19,8 +19,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.Locale;
 
 /**
@@ -36,9 +39,9 @@ public class ConsoleResource {
 
     @CheckedTemplate(basePath = "console")
     static class Templates {
-        static native TemplateInstance login(Chrome chrome, boolean failed);
+        static native TemplateInstance login(Chrome chrome, boolean failed, Long waitSeconds);
 
-        static native TemplateInstance overview(Chrome chrome, Overview overview, long refreshSeconds);
+        static native TemplateInstance overview(Chrome chrome, Overview overview, long refreshSeconds, long idleSeconds);
     }
 
     @Inject
@@ -49,20 +52,23 @@ public class ConsoleResource {
     ConsoleReads reads;
     @Inject
     ConsoleConfig config;
+    /** A session ends after this long without a request; the overview stops refreshing after as long idle. */
+    @ConfigProperty(name = "quarkus.http.auth.form.timeout")
+    Duration sessionTimeout;
 
     @GET
     @Path("/login")
     @PermitAll
-    public TemplateInstance login(@QueryParam("error") String error) {
+    public TemplateInstance login(@QueryParam("error") String error, @QueryParam("wait") String wait) {
         Chrome chrome = pages.anonymous("login");
-        return Templates.login(chrome, error != null).setLocale(chrome.locale());
+        return Templates.login(chrome, error != null, seconds(wait)).setLocale(chrome.locale());
     }
 
     @GET
     public Uni<TemplateInstance> overview() {
         Chrome chrome = pages.chrome("overview");
-        return reads.overview().map(overview -> Templates.overview(chrome, overview, config.refresh().toSeconds())
-                .setLocale(chrome.locale()));
+        return reads.overview().map(overview -> Templates.overview(chrome, overview, config.refresh().toSeconds(),
+                sessionTimeout.toSeconds()).setLocale(chrome.locale()));
     }
 
     /** Ends the session (the form login's cookie) and goes back to the login page. */
@@ -104,4 +110,9 @@ public class ConsoleResource {
         return URI.create(ROOT);
     }
 
+
+    /** The seconds a refused address must wait ({@link LoginGuard}), when the link says a sensible number. */
+    private static Long seconds(String wait) {
+        return wait != null && wait.matches("[1-9][0-9]{0,4}") ? Long.valueOf(wait) : null;
+    }
 }

@@ -23,9 +23,12 @@ import org.integrationhub.processor.admin.AuditLog;
 import org.integrationhub.processor.admin.StagingAdminRepository;
 import org.integrationhub.processor.admin.StagingAdminRepository.RetryFilter;
 import org.integrationhub.processor.admin.StagingRowView;
+import org.integrationhub.processor.business.BusinessRecords;
 import org.jboss.resteasy.reactive.RestForm;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +60,8 @@ public class RecordsResource {
         static native TemplateInstance retry(Chrome chrome, RecordFilter filter, long count);
     }
 
+    @Inject
+    BusinessRecords business;
     @Inject
     Pages pages;
     @Inject
@@ -96,10 +101,10 @@ public class RecordsResource {
             InterfaceDefinition d = InterfaceRegistry.get(row.interfaceName());
             return search.receiptsOfRecord(d, row.sourceSystem(), row.externalId())
                     .chain(receipts -> search.attempts(row).chain(attempts -> audit.recent(id.toString(), 100)
-                            .map(actions -> Templates.record(chrome, row, Json.pretty(row.data()), businessLink(d, row),
-                                    receipts, History.of(row, attempts, actions),
-                            done != null && DONE.containsValue(done) ? done : null)
-                            .setLocale(chrome.locale()))));
+                            .chain(actions -> businessLink(d, row).map(link -> Templates.record(chrome, row,
+                                    Json.pretty(row.data()), link, receipts, History.of(row, attempts, actions),
+                                    done != null && DONE.containsValue(done) ? done : null)
+                            .setLocale(chrome.locale())))));
         });
     }
 
@@ -161,10 +166,17 @@ public class RecordsResource {
                 .build();
     }
 
-    /** The business record the row's data names, when its interface has one by that code. */
-    static String businessLink(InterfaceDefinition d, StagingRowView row) {
-        Object code = row.data().get("code");
-        return code instanceof String c ? ConsoleResource.ROOT + "/business/" + d.name() + "/" + c : null;
+    /**
+     * The business record the row's data names, when its interface has records by code and that record exists
+     * (a CREATE that failed, or has not been applied yet, names one that may not).
+     */
+    private Uni<String> businessLink(InterfaceDefinition d, StagingRowView row) {
+        Object code = row.data() == null ? null : row.data().get("code");
+        if (!(code instanceof String c)) {
+            return Uni.createFrom().nullItem();
+        }
+        return business.find(d, c).map(record -> record == null ? null : ConsoleResource.ROOT + "/business/" + d.name() + "/"
+                + URLEncoder.encode(c, StandardCharsets.UTF_8));
     }
 
     private static UUID required(String receiptId) {

@@ -22,6 +22,7 @@ import org.integrationhub.common.problem.FieldError;
 import org.integrationhub.common.problem.ProblemException;
 import org.integrationhub.processor.admin.JobChange;
 import org.integrationhub.processor.admin.JobChanges;
+import org.integrationhub.processor.admin.JobResource;
 import org.integrationhub.processor.admin.OperatorInput;
 import org.integrationhub.processor.job.IntervalType;
 import org.integrationhub.processor.job.JobRun;
@@ -113,10 +114,13 @@ public class SchedulesResource {
                     if (problem.errors().isEmpty()) {
                         return Uni.createFrom().failure(e);
                     }
-                    Map<String, String> messages = new LinkedHashMap<>();
-                    problem.errors().forEach(error -> messages.merge(error.field().replaceFirst("\\..*", ""),
-                            error.message(), (a, b) -> a + "; " + b));
                     Chrome chrome = pages.chrome("schedules");
+                    ConsoleMessages words = ConsoleLocale.messages(chrome.locale());
+                    Map<String, String> messages = new LinkedHashMap<>();
+                    problem.errors().forEach(error -> {
+                        String field = error.field().replaceFirst("\\..*", "");
+                        messages.merge(field, rule(words, field, error), (a, b) -> a.equals(b) ? a : a + " " + b);
+                    });
                     return find(name).chain(job -> page(chrome, job, form, messages, null))
                             .map(page -> Response.status(Response.Status.BAD_REQUEST).entity(page).build());
                 });
@@ -129,6 +133,21 @@ public class SchedulesResource {
     public Uni<Response> runNow(@PathParam("name") String name) {
         return jobs.runNow(name, pages.user())
                 .map(run -> Response.seeOther(URI.create(ConsoleResource.ROOT + "/schedules/" + name + "?done=ran")).build());
+    }
+
+    /**
+     * What {@code field} must be, in the page's language: the rule, rather than the API's English message about
+     * the value; the job's args, whose rules are its target's, keep the message that names the arg.
+     */
+    static String rule(ConsoleMessages words, String field, FieldError error) {
+        return switch (field) {
+            case "intervalNumber" -> words.ruleIntervalNumber(JobResource.MAX_INTERVAL_SECONDS);
+            case "intervalType" -> words.ruleIntervalType();
+            case "priority" -> words.rulePriority(JobResource.MAX_PRIORITY);
+            case "remainingRuns" -> words.ruleRemainingRuns(JobResource.MAX_REMAINING_RUNS);
+            case "nextRun" -> words.ruleNextRun();
+            default -> words.ruleOther(error.message());
+        };
     }
 
     private Uni<JobView> find(String name) {

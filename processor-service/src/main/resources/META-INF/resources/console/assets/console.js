@@ -45,6 +45,32 @@ document.addEventListener('htmx:beforeSwap', function (e) {
   }
 });
 
+// The overview refreshes itself only while someone is there: not in a hidden tab, and not once no key or pointer
+// has moved for as long as an idle session lasts. A screen left open then neither loads the database nor keeps
+// its session alive for ever; the first key or pointer movement resumes it at the next tick.
+(function () {
+  var last = Date.now();
+  function notice() { return document.getElementById('refresh-paused'); }
+  function active() {
+    last = Date.now();
+    if (notice()) { notice().hidden = true; }
+  }
+  ['pointermove', 'pointerdown', 'keydown', 'wheel', 'touchstart'].forEach(function (type) {
+    document.addEventListener(type, active, { passive: true });
+  });
+  document.addEventListener('htmx:beforeRequest', function (e) {
+    var source = e.detail.elt;
+    if (!source || source.id !== 'overview') { return; }
+    var idle = Number(source.dataset.idleSeconds) * 1000;
+    if (document.hidden) {
+      e.preventDefault();
+    } else if (idle > 0 && Date.now() - last > idle) {
+      e.preventDefault();
+      if (notice()) { notice().hidden = false; }
+    }
+  });
+})();
+
 // The time filters are typed on the browser's wall clock: the form shows the instant it holds in the browser's
 // zone, and sends what was typed as an instant (UTC), so a filter matches the times the list shows.
 (function () {

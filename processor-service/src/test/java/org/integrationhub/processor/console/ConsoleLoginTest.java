@@ -137,6 +137,50 @@ class ConsoleLoginTest {
     }
 
     @Test
+    void failedLoginsAreAuditedAndAnAddressThatKeepsFailingWaitsEvenWithTheRightPassword() {
+        String address = "198.51.100.23"; // as the ingress names the client; no other test uses it
+        String tried = "intruder-" + System.nanoTime();
+        ConsoleSession guesser = new ConsoleSession();
+        int firstSentBack = 0;
+        for (int attempt = 1; attempt <= 15 && firstSentBack == 0; attempt++) {
+            Response answer = guesser.request().header("X-Forwarded-For", address)
+                    .formParam("j_username", tried).formParam("j_password", "guess-" + attempt).post("/console/j_security_check");
+            assertThat(answer.statusCode()).isEqualTo(302);
+            if (answer.header("Location").contains("/console/login?wait=")) {
+                firstSentBack = attempt;
+            } else {
+                assertThat(answer.header("Location")).endsWith("/console/login?error=true");
+            }
+        }
+        assertThat(firstSentBack).as("sent back once the allowance of 10 is spent").isBetween(11, 13);
+        int failed = firstSentBack - 1;
+        assertThat(Await.poll(Duration.ofSeconds(10), Duration.ofMillis(50), () -> count("login.failed", tried), n -> n == failed)
+                .met()).as("each checked attempt audited, the refused ones not").isTrue();
+        assertThat(pool.preparedQuery("SELECT DISTINCT detail->>'address' FROM operator_action WHERE actor = $1")
+                .execute(Tuple.of(tried)).await().indefinitely().iterator().next().getString(0)).isEqualTo(address);
+
+        Response right = new ConsoleSession().request().header("X-Forwarded-For", address)
+                .formParam("j_username", OPS).formParam("j_password", OPS_PASSWORD).post("/console/j_security_check");
+        assertThat(right.header("Location")).as("the right password from that address, while it waits")
+                .contains("/console/login?wait=");
+        assertThat(right.getCookie("hub-console")).isNull();
+        ConsoleSession.loggedIn(OPS, OPS_PASSWORD); // another address is not held up
+        assertThat(new ConsoleSession().page("/console/login?wait=42")).contains("Try again in 42 s.");
+    }
+
+    @Test
+    void aFailedLoginsNameIsAuditedStorableAndShort() {
+        String marker = "n" + System.nanoTime();
+        String typed = marker + "\u0000" + "x".repeat(100);
+        Response answer = new ConsoleSession().request().header("X-Forwarded-For", "198.51.100.24")
+                .formParam("j_username", typed).formParam("j_password", "guess").post("/console/j_security_check");
+        assertThat(answer.header("Location")).endsWith("/console/login?error=true");
+        String kept = marker + "\\u0000" + "x".repeat(LoginGuard.MAX_NAME - marker.length() - 6) + "…";
+        assertThat(Await.poll(Duration.ofSeconds(10), Duration.ofMillis(50), () -> count("login.failed", kept), n -> n == 1)
+                .met()).as("audited as " + kept).isTrue();
+    }
+
+    @Test
     void theFirstOperatorIsCreatedOnceAndNeverOverwritten() throws Throwable {
         String name = "first-" + System.nanoTime();
         String first = BcryptUtil.bcryptHash("a-long-enough-password");
@@ -181,7 +225,11 @@ class ConsoleLoginTest {
     }
 
     private long logins(String user) {
-        return pool.preparedQuery("SELECT count(*) FROM operator_action WHERE action = 'login' AND actor = $1")
-                .execute(Tuple.of(user)).await().indefinitely().iterator().next().getLong(0);
+        return count("login", user);
+    }
+
+    private long count(String action, String actor) {
+        return pool.preparedQuery("SELECT count(*) FROM operator_action WHERE action = $1 AND actor = $2")
+                .execute(Tuple.of(action, actor)).await().indefinitely().iterator().next().getLong(0);
     }
 }

@@ -122,7 +122,7 @@ class ConsoleRecordsTest {
         ConsoleSession viewer = ConsoleSession.loggedIn(VIEWER, VIEWER_PASSWORD);
         String page = viewer.page("/console/records/" + child);
         assertThat(page).contains("id=\"error-message\">", parent, "&quot;parentCode&quot;")
-                .doesNotContain("id=\"retry\"");
+                .as("no link to a department that does not exist").doesNotContain("id=\"retry\"", "id=\"business-link\"");
         assertThat(page.replaceAll("\\s+", " ")).as("the failed attempt in the history, with its worker and reason")
                 .containsPattern("data-kind=\"attempt\"><time [^>]*>[^<]*</time> Failed <span class=\"muted\">[^<]+</span> · REFERENCE: [^<]*" + parent);
         assertThat(viewer.form().post("/console/records/" + child + "/retry").statusCode()).as("a viewer retries")
@@ -142,7 +142,7 @@ class ConsoleRecordsTest {
         assertThat(retried.header("Location")).endsWith("/console/records/" + child + "?done=retried");
         drain(processor, "departments");
         String after = ops.page("/console/records/" + child + "?done=retried");
-        assertThat(after).contains("ops: retried the row <span class=\"muted\">(record.retry)</span>", "data-kind=\"outcome\"",
+        assertThat(after).contains("id=\"business-link\"", "ops: retried the row <span class=\"muted\">(record.retry)</span>", "data-kind=\"outcome\"",
                 "class=\"status PROCESSED\"");
         assertThat(after.indexOf("data-kind=\"attempt\"")).as("oldest first: the failure, the retry, the outcome")
                 .isLessThan(after.indexOf("data-kind=\"action\"")).isLessThan(after.indexOf("data-kind=\"outcome\""));
@@ -175,6 +175,8 @@ class ConsoleRecordsTest {
         ConsoleSession ops = ConsoleSession.loggedIn(OPS, OPS_PASSWORD);
         String confirm = ops.page("/console/records/retry?sourceSystem=" + source + "&status=FAILED");
         assertThat(confirm).contains("id=\"retry-count\">3 failed rows match this filter.");
+        assertThat(ops.page("/console/records/retry?sourceSystem=" + source + "&q=B1"))
+                .contains("id=\"retry-count\">1 failed row matches this filter.", "Retry this row");
         Response done = ops.form().formParam("sourceSystem", source).post("/console/records/retry");
         assertThat(done.statusCode()).isEqualTo(303);
         assertThat(done.header("Location")).contains("sourceSystem=" + source).endsWith("retried=3");

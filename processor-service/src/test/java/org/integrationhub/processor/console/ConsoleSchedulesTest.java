@@ -60,19 +60,29 @@ class ConsoleSchedulesTest {
     }
 
     @Test
-    void aBadValueIsShownBesideItsFieldAndNothingIsSaved() {
+    void aBadValueIsShownBesideItsFieldInThePagesLanguageAndNothingIsSaved() {
         ConsoleSession ops = ConsoleSession.loggedIn(OPS, OPS_PASSWORD);
+        Response refused = postBadValues(ops);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.asString()).contains("id=\"intervalNumber-error\"", "id=\"priority-error\"", "value=\"nope\"",
+                "A whole number from 1 to 31622400; the interval as a whole at most a year.",
+                "A whole number from -10000 to 10000.");
+        assertThat(row().getInteger("interval_number")).isEqualTo(30);
+        assertThat(row().getInteger("priority")).isEqualTo(50);
+
+        ops.request().get("/console/lang/zh");
+        assertThat(postBadValues(ops).asString()).contains("1 到 31622400 之间的整数；整个间隔不超过一年。",
+                "-10000 到 10000 之间的整数。");
+    }
+
+    private Response postBadValues(ConsoleSession ops) {
         ops.page("/console/schedules/" + job);
-        Response refused = ops.form().formParam("enabled", "true").formParam("intervalNumber", "0")
+        return ops.form().formParam("enabled", "true").formParam("intervalNumber", "0")
                 .formParam("intervalType", "seconds").formParam("priority", "nope").formParam("remainingRuns", "9")
                 .formParam("args", "{}").formParam("nextRun", "").formParam("was-intervalNumber", "30")
                 .formParam("was-priority", "50").formParam("was-enabled", "true").formParam("was-intervalType", "seconds")
                 .formParam("was-remainingRuns", "9").formParam("was-args", "{}").formParam("was-nextRun", "")
                 .post("/console/schedules/" + job);
-        assertThat(refused.statusCode()).isEqualTo(400);
-        assertThat(refused.asString()).contains("id=\"intervalNumber-error\"", "id=\"priority-error\"", "value=\"nope\"");
-        assertThat(row().getInteger("interval_number")).isEqualTo(30);
-        assertThat(row().getInteger("priority")).isEqualTo(50);
     }
 
     @Test
@@ -112,7 +122,9 @@ class ConsoleSchedulesTest {
         Response ran = ops.form().post("/console/schedules/" + job + "/run");
         assertThat(ran.statusCode()).isEqualTo(303);
         String page = ops.page("/console/schedules/" + job + "?done=ran");
-        assertThat(page).contains("MANUAL", "SUCCEEDED");
+        assertThat(page).contains("<td>run now</td>", "succeeded");
+        ops.request().get("/console/lang/zh");
+        assertThat(ops.page("/console/schedules/" + job)).contains("<td>立即运行</td>", "成功");
         assertThat(row().getInteger("remaining_runs")).as("a manual run leaves the schedule alone").isEqualTo(9);
     }
 }
