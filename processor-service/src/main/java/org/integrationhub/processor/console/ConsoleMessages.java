@@ -337,6 +337,20 @@ public interface ConsoleMessages {
     @Message("{#if outcome == 'SUCCEEDED'}succeeded{#else if outcome == 'FAILED'}failed{#else}{outcome}{/if}")
     String runOutcome(String outcome);
 
+    @Message("{#if c == 'VALIDATION'}invalid data{#else if c == 'REFERENCE'}missing reference{#else if c == 'CONFLICT'}conflict"
+            + "{#else if c == 'TRANSIENT'}passing fault{#else if c == 'INTERNAL'}internal error{#else}{c}{/if}")
+    String errorClassName(String c);
+
+    @Message("{#if c == 'VALIDATION'}The data breaks a rule of the interface: the sending system must correct and resend "
+            + "it; a retry alone fails again."
+            + "{#else if c == 'REFERENCE'}A record it refers to is missing, archived or failed: send or repair that record "
+            + "first, then retry this row."
+            + "{#else if c == 'CONFLICT'}It clashes with existing data (a code taken, or active records depend on it): "
+            + "resolve the clash, then retry."
+            + "{#else if c == 'TRANSIENT'}A passing fault (a lost connection, a deadlock) outlasted its retries: retry it."
+            + "{#else if c == 'INTERNAL'}A defect in the hub: report the receipt id to whoever runs it.{/if}")
+    String errorClassHint(String c);
+
     @Message("Recent runs")
     String recentRuns();
 

@@ -128,6 +128,10 @@ class ConsoleRecordsTest {
         assertThat(viewer.form().post("/console/records/" + child + "/retry").statusCode()).as("a viewer retries")
                 .isEqualTo(403);
         assertThat(state(child).status()).isEqualTo("FAILED");
+        assertThat(page).as("the error class in words, with what to do").contains("missing reference",
+                "send or repair that record first, then retry this row.");
+        viewer.request().get("/console/lang/zh");
+        assertThat(viewer.page("/console/records/" + child)).contains("引用缺失", "请先发送或修复该记录，再重试本行。");
 
         stage("departments", source, parent, "CREATE", T0, department(parent, null));
         drain(processor, "departments");
