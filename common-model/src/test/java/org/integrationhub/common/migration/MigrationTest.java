@@ -110,6 +110,13 @@ class MigrationTest {
             assertThatThrownBy(() -> s.execute(
                     "UPDATE staging_record SET status = 'PROCESSED', error_message = 'x' WHERE external_id = 'D1'"))
                     .hasMessageContaining("staging_record_outcome_ck");
+            assertThatThrownBy(() -> s.execute(
+                    "UPDATE staging_record SET status = 'PROCESSED' WHERE external_id = 'D1'"))
+                    .as("an outcome without the transaction that decided it").hasMessageContaining("staging_record_outcome_xid_ck");
+            assertThatThrownBy(() -> s.execute(
+                    "UPDATE staging_record SET outcome_xid = pg_current_xact_id() WHERE external_id = 'D1'"))
+                    .as("an open row with an outcome's transaction").hasMessageContaining("staging_record_outcome_xid_ck");
+            s.execute("UPDATE staging_record SET status = 'SKIPPED', outcome_xid = pg_current_xact_id() WHERE external_id = 'D1'");
             assertThatThrownBy(() -> s.execute("""
                     INSERT INTO staging_record (receipt_id, interface, source_system, external_id, operation, sent_at, payload)
                     VALUES (gen_random_uuid(), 'wards', 'HIS', 'W1', 'CREATE', now(), '{}')"""))
@@ -149,9 +156,9 @@ class MigrationTest {
         return inDatabase(migratedDatabase(name), s -> {
             s.execute("""
                     INSERT INTO staging_record (receipt_id, interface, source_system, external_id, operation, sent_at,
-                                                payload, status, processed_at)
+                                                payload, status, processed_at, outcome_xid)
                     SELECT gen_random_uuid(), 'departments', 'HIS', 'D' || i, 'CREATE', now(),
-                           %s, 'PROCESSED', now()
+                           %s, 'PROCESSED', now(), pg_current_xact_id()
                       FROM generate_series(1, 20000) i""".formatted(payloadSql));
             s.execute("ANALYZE staging_record");
             return QueryPlan.explain(s, query);

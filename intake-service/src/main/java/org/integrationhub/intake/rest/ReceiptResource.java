@@ -5,11 +5,14 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -17,10 +20,12 @@ import org.integrationhub.common.problem.Problem;
 import org.integrationhub.common.problem.ProblemException;
 import org.integrationhub.common.staging.Receipt;
 import org.integrationhub.common.staging.StagingRecordRepository;
+import org.integrationhub.intake.repository.OutcomeFeedRepository;
 
+import java.util.List;
 import java.util.UUID;
 
-/** Partners follow what became of a record they sent. */
+/** Partners follow what became of a record they sent: one receipt, or every outcome as it is decided. */
 @Path("/api/v1/receipts")
 @Tag(name = "Receipts", description = "Follow accepted records")
 @SecurityRequirement(name = "apiKey")
@@ -28,6 +33,41 @@ public class ReceiptResource extends PartnerResource {
 
     @Inject
     StagingRecordRepository records;
+
+    @Inject
+    OutcomeFeedRepository feed;
+
+    @GET
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+    @Operation(operationId = "listOutcomes", summary = "Read the outcome feed",
+            description = "Your source system's receipts in the order their outcome was decided (PROCESSED, FAILED or "
+                    + "SKIPPED), with a cursor to pass back as after. Poll it, say, every minute with the last next: "
+                    + "every outcome is listed exactly once, including one decided while you read; an outcome appears "
+                    + "once the transactions that began before it have ended (usually within a second). Without a "
+                    + "status filter every outcome is listed; status=FAILED,SKIPPED lists what needs your attention.")
+    @APIResponse(responseCode = "200", description = "A page of outcomes",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = OutcomeFeed.Page.class)))
+    @APIResponse(responseCode = "400", description = "A parameter is not one the feed takes")
+    public Uni<OutcomeFeed.Page> outcomes(
+            @Parameter(description = "Outcomes to list, comma-separated: PROCESSED, FAILED, SKIPPED (default: all)",
+                    example = "FAILED,SKIPPED") @QueryParam("status") String status,
+            @Parameter(name = "interface", description = "Interfaces to list, comma-separated (default: all)",
+                    example = "departments") @QueryParam("interface") String interfaces,
+            @Parameter(description = "The next of the previous page; without it the feed starts at its beginning")
+            @QueryParam("after") String after,
+            @Parameter(description = "Outcomes per page", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+                    maximum = "1000", defaultValue = "100")) @QueryParam("limit") String limit) {
+        OutcomeFeed.Query query = OutcomeFeed.Query.of(status, interfaces, after, limit);
+        return feed.page(caller().sourceSystem(), query.after(), query.statuses(), query.interfaces(), query.limit() + 1)
+                .map(found -> {
+                    boolean more = found.size() > query.limit();
+                    List<OutcomeFeedRepository.Outcome> page = more ? found.subList(0, query.limit()) : found;
+                    OutcomeFeedRepository.Position last = page.isEmpty() ? query.after() : page.get(page.size() - 1).position();
+                    return new OutcomeFeed.Page(page.stream().map(OutcomeFeedRepository.Outcome::receipt).toList(),
+                            OutcomeFeed.encode(last), more);
+                });
+    }
 
     @GET
     @Path("/{receiptId}")

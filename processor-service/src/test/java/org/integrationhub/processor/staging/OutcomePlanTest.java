@@ -23,9 +23,9 @@ class OutcomePlanTest {
             // a history of processed rows and statistics that say no row is being processed, as after a bulk load
             s.execute("""
                     INSERT INTO staging_record (receipt_id, interface, source_system, external_id, operation, sent_at,
-                                                payload, status, processed_at)
+                                                payload, status, processed_at, outcome_xid)
                     SELECT gen_random_uuid(), 'departments', 'PLAN-TEST', 'H' || i, 'CREATE', now(),
-                           jsonb_build_object('code', 'H' || i), 'PROCESSED', now()
+                           jsonb_build_object('code', 'H' || i), 'PROCESSED', now(), pg_current_xact_id()
                       FROM generate_series(1, 20000) i""");
             s.execute("ANALYZE staging_record");
             s.execute("SET plan_cache_mode = force_generic_plan");

@@ -27,9 +27,9 @@ class RetentionTest {
         String p = unique("RT");
         execute("""
                 INSERT INTO staging_record (receipt_id, interface, source_system, external_id, operation, sent_at, payload,
-                                            status, error_message, processed_at)
+                                            status, error_message, processed_at, outcome_xid)
                 SELECT gen_random_uuid(), 'departments', 'HIS', ? || '-' || kind || '-' || g, 'CREATE', now(), '{}',
-                       status, CASE WHEN status = 'FAILED' THEN 'broken' END, now() - age
+                       status, CASE WHEN status = 'FAILED' THEN 'broken' END, now() - age, pg_current_xact_id()
                   FROM generate_series(1, 25) g,
                        (VALUES ('old-ok', 'PROCESSED', interval '40 days'), ('new-ok', 'PROCESSED', interval '1 day'),
                                ('old-skip', 'SKIPPED', interval '40 days'), ('old-fail', 'FAILED', interval '40 days'),
