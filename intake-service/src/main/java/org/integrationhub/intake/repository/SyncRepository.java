@@ -7,6 +7,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.integrationhub.common.model.RecordStatus;
 import org.integrationhub.common.registry.InterfaceDefinition;
 
 import java.time.OffsetDateTime;
@@ -16,8 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-
-import org.integrationhub.common.model.RecordStatus;
 
 /**
  * What the hub holds of one partner's records, read set-wise for the partner's sync calls: reconcile (where each
