@@ -8,6 +8,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -43,6 +44,11 @@ public class RecordResource extends PartnerResource {
     @Inject
     StagingRecordRepository records;
 
+    static final String DRY_RUN = "true: check the request exactly as it would be checked, references included "
+            + "(records waiting in staging and other records of the same batch count as they would), and answer as "
+            + "it would be answered (200 instead of 202 for a single record), storing nothing and making no receipt. "
+            + "An Idempotency-Key is checked but neither used nor spent.";
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
@@ -57,6 +63,8 @@ public class RecordResource extends PartnerResource {
             schema = @Schema(implementation = EnvelopeSchema.class)))
     @APIResponse(responseCode = "202", description = "Stored as PENDING; Location names the receipt",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Receipt.class)))
+    @APIResponse(responseCode = "200", description = "dryRun=true: the record would be accepted; nothing was stored",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DryRun.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON, or fields that break the rules; errors[] names each",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = {@ExampleObject(name = "validation", value = OpenApiExamples.VALIDATION_PROBLEM),
@@ -80,7 +88,13 @@ public class RecordResource extends PartnerResource {
             @Parameter(description = "Makes a retry safe: the same key and body return the original receipt. "
                     + "Takes precedence over the envelope's messageId. Up to 128 visible ASCII characters.")
             @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @Parameter(description = DRY_RUN, schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+            @QueryParam("dryRun") String dryRun,
             byte[] body) {
+        if (DryRun.asked(dryRun)) {
+            return accept(interfaceName, idempotencyKey, body, intake::tryOne)
+                    .map(tried -> Response.ok(DryRun.of(interfaceName, tried.envelope())).build());
+        }
         return accept(interfaceName, idempotencyKey, body, intake::acceptOne).map(accepted -> replayedIf(
                 accepted.replayed(),
                 Response.accepted(accepted.receipt()).header("Location", receiptLocation(accepted.receipt()))));
@@ -119,7 +133,13 @@ public class RecordResource extends PartnerResource {
                     + "original results and store nothing; another body under the key is 422. Up to 128 visible "
                     + "ASCII characters.")
             @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @Parameter(description = DRY_RUN, schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+            @QueryParam("dryRun") String dryRun,
             byte[] body) {
+        if (DryRun.asked(dryRun)) {
+            return accept(interfaceName, idempotencyKey, body, (d, caller, b, key) -> intake.tryBatch(d, caller, b))
+                    .map(result -> Response.ok(result, MediaType.APPLICATION_JSON).build());
+        }
         return accept(interfaceName, idempotencyKey, body, intake::acceptBatch).map(outcome -> replayedIf(
                 outcome.replayed(), Response.ok(outcome.resultJson(), MediaType.APPLICATION_JSON)));
     }

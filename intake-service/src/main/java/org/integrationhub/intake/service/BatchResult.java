@@ -2,6 +2,7 @@ package org.integrationhub.intake.service;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.integrationhub.common.model.RecordStatus;
 import org.integrationhub.common.problem.FieldError;
 
 import java.util.List;
@@ -9,9 +10,19 @@ import java.util.List;
 /** The answer to a batch. */
 @Schema(name = "BatchResult")
 public record BatchResult(
-        @Schema(description = "How many records were accepted (stored, or replays of stored ones)") int accepted,
+        @Schema(description = "How many records were accepted (stored, or replays of stored ones; in a dry run, "
+                + "how many would be)") int accepted,
         @Schema(description = "How many were rejected; they stored nothing") int rejected,
         @Schema(description = "One entry per record, in request order") List<BatchItem> results) {
+
+    /** A dry run's answer: each record as it would be answered, none with a receipt (nothing was stored). */
+    public static BatchResult tried(List<Candidate> candidates) {
+        List<BatchItem> items = candidates.stream().map(c -> c.rejection() == null
+                ? new BatchItem(c.index(), null, RecordStatus.PENDING.name(), null)
+                : new BatchItem(c.index(), null, "REJECTED", c.errors())).toList();
+        int accepted = (int) candidates.stream().filter(c -> c.rejection() == null).count();
+        return new BatchResult(accepted, items.size() - accepted, items);
+    }
 
     public static BatchResult of(List<Candidate> candidates) {
         List<BatchItem> items = candidates.stream().map(c -> c.rejection() == null
@@ -26,7 +37,7 @@ public record BatchResult(
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record BatchItem(
             @Schema(description = "Position in records[], from 0") int index,
-            @Schema(description = "The receipt, when accepted") String receiptId,
+            @Schema(description = "The receipt, when accepted (never in a dry run)") String receiptId,
             @Schema(description = "The receipt's status (PENDING for a new record), or REJECTED") String status,
             @Schema(description = "Why it was rejected") List<FieldError> errors) {
     }

@@ -59,6 +59,11 @@ public final class Candidate {
         return receipt;
     }
 
+    /** The envelope as read; null when it could not be. */
+    public Envelope envelope() {
+        return envelope;
+    }
+
     public boolean replayed() {
         return replayed;
     }

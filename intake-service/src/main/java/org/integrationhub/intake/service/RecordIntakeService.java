@@ -90,9 +90,24 @@ public class RecordIntakeService {
      * @param idempotencyKey the Idempotency-Key header, or null to use the envelope's messageId
      */
     public Uni<Candidate> acceptOne(InterfaceDefinition definition, Caller caller, byte[] body, String idempotencyKey) {
+        return one(definition, caller, body, idempotencyKey, false);
+    }
+
+    /**
+     * One record checked as {@link #acceptOne} checks it, references included (records waiting in staging count),
+     * and fails as it would; nothing is stored and no receipt is made. An Idempotency-Key is checked, not used.
+     */
+    public Uni<Candidate> tryOne(InterfaceDefinition definition, Caller caller, byte[] body, String idempotencyKey) {
+        return one(definition, caller, body, idempotencyKey, true);
+    }
+
+    private Uni<Candidate> one(InterfaceDefinition definition, Caller caller, byte[] body, String idempotencyKey,
+                               boolean dryRun) {
         Candidate candidate = new Candidate(0, "", EnvelopeReader.parse(body));
         check(candidate, definition, caller, idempotencyKey, config.sentAtRange(clock));
-        return process(definition, caller, List.of(candidate), pool).map(all -> {
+        Uni<?> done = dryRun ? resolveReferences(definition, caller, List.of(candidate))
+                : process(definition, caller, List.of(candidate), pool);
+        return done.map(all -> {
             if (!candidate.alive()) {
                 List<FieldError> errors = candidate.errors();
                 throw new ProblemException(candidate.rejection(),
@@ -134,6 +149,21 @@ public class RecordIntakeService {
                                 })))
                         .onFailure(KeyTakenException.class).recoverWithUni(() ->
                                 replayBatch(definition, caller, idempotencyKey, digest)));
+    }
+
+    /**
+     * A batch checked as {@link #acceptBatch} checks it, each record on its own and references included (earlier
+     * and later records of the batch and records waiting in staging count); nothing is stored, no receipt is made.
+     */
+    public Uni<String> tryBatch(InterfaceDefinition definition, Caller caller, byte[] body) {
+        List<Candidate> candidates = candidates(definition, caller, EnvelopeReader.parse(body));
+        return resolveReferences(definition, caller, candidates).map(v -> {
+            try {
+                return json.writeValueAsString(BatchResult.tried(candidates));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("cannot encode a batch result", e);
+            }
+        });
     }
 
     /** The stored answer for this key and body; a 422 for another body; null when the key is new. */
