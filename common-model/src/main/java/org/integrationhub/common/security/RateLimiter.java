@@ -13,6 +13,9 @@ import java.util.function.LongSupplier;
 @ApplicationScoped
 public class RateLimiter {
 
+    /** Past this many keys, the buckets that have refilled are forgotten. */
+    static final int MAX_KEYS = 100_000;
+
     private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
     private final double ratePerSecond;
     private final double burst;
@@ -37,6 +40,11 @@ public class RateLimiter {
         return ratePerSecond > 0;
     }
 
+    /** How many keys have a bucket. */
+    int size() {
+        return buckets.size();
+    }
+
     public double ratePerSecond() {
         return ratePerSecond;
     }
@@ -45,6 +53,9 @@ public class RateLimiter {
     public long acquire(String key) {
         if (!enabled()) {
             return 0;
+        }
+        if (buckets.size() > MAX_KEYS) {
+            forgetFull();
         }
         Bucket bucket = buckets.computeIfAbsent(key, k -> new Bucket(burst, nanoTime.getAsLong()));
         synchronized (bucket) {
@@ -57,6 +68,20 @@ public class RateLimiter {
             }
             return (long) Math.ceil((1 - bucket.tokens) / ratePerSecond);
         }
+    }
+
+    /**
+     * Forgets the buckets that have refilled: a full bucket is what an unknown key gets anyway. Keeps the map
+     * bounded when keys are many and made up (client addresses of failed logins and unknown API keys).
+     */
+    private void forgetFull() {
+        long now = nanoTime.getAsLong();
+        buckets.entrySet().removeIf(entry -> {
+            Bucket bucket = entry.getValue();
+            synchronized (bucket) {
+                return bucket.tokens + (now - bucket.refilledAt) / 1e9 * ratePerSecond >= burst;
+            }
+        });
     }
 
     private static final class Bucket {

@@ -111,12 +111,15 @@ class MigrationTest {
                     "UPDATE staging_record SET status = 'PROCESSED', error_message = 'x' WHERE external_id = 'D1'"))
                     .hasMessageContaining("staging_record_outcome_ck");
             assertThatThrownBy(() -> s.execute(
-                    "UPDATE staging_record SET status = 'PROCESSED' WHERE external_id = 'D1'"))
-                    .as("an outcome without the transaction that decided it").hasMessageContaining("staging_record_outcome_xid_ck");
-            assertThatThrownBy(() -> s.execute(
                     "UPDATE staging_record SET outcome_xid = pg_current_xact_id() WHERE external_id = 'D1'"))
                     .as("an open row with an outcome's transaction").hasMessageContaining("staging_record_outcome_xid_ck");
-            s.execute("UPDATE staging_record SET status = 'SKIPPED', outcome_xid = pg_current_xact_id() WHERE external_id = 'D1'");
+            // whatever statement decides an outcome, the trigger writes the deciding transaction; reopening clears it
+            s.execute("UPDATE staging_record SET status = 'SKIPPED', error_message = 'stale' WHERE external_id = 'D1'");
+            assertThat(count(s, "SELECT count(*) FROM staging_record WHERE external_id = 'D1' AND outcome_xid IS NOT NULL "
+                    + "AND outcome_xid < pg_current_xact_id()")).as("the (earlier) transaction that decided it").isEqualTo(1);
+            s.execute("UPDATE staging_record SET status = 'PENDING', error_message = NULL WHERE external_id = 'D1'");
+            assertThat(count(s, "SELECT count(*) FROM staging_record WHERE external_id = 'D1' AND outcome_xid IS NULL"))
+                    .as("reopened").isEqualTo(1);
             assertThatThrownBy(() -> s.execute("""
                     INSERT INTO staging_record (receipt_id, interface, source_system, external_id, operation, sent_at, payload)
                     VALUES (gen_random_uuid(), 'wards', 'HIS', 'W1', 'CREATE', now(), '{}')"""))

@@ -131,6 +131,14 @@ final class OutcomeFeed {
             @Schema(description = "true when the page is full and more outcomes may follow at once") boolean more) {
     }
 
+    /** A cursor past every transaction the database knows: it was restored from a backup since. */
+    static ProblemException aheadOfTheDatabase() {
+        String message = "after is ahead of the hub's database, which was restored from an earlier state since it was "
+                + "handed out; read the feed again from its beginning (without after) or reconcile";
+        return new ProblemException(ProblemType.MALFORMED_REQUEST, message,
+                List.of(new FieldError("after", ErrorCode.INVALID_VALUE, message)));
+    }
+
     static String encode(Position position) {
         String plain = CURSOR_VERSION + "." + Long.toUnsignedString(position.xid()) + "." + position.receiptId();
         return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));

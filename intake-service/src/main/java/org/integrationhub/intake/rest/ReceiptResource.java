@@ -22,7 +22,6 @@ import org.integrationhub.common.staging.Receipt;
 import org.integrationhub.common.staging.StagingRecordRepository;
 import org.integrationhub.intake.repository.OutcomeFeedRepository;
 
-import java.util.List;
 import java.util.UUID;
 
 /** Partners follow what became of a record they sent: one receipt, or every outcome as it is decided. */
@@ -61,11 +60,16 @@ public class ReceiptResource extends PartnerResource {
         OutcomeFeed.Query query = OutcomeFeed.Query.of(status, interfaces, after, limit);
         return feed.page(caller().sourceSystem(), query.after(), query.statuses(), query.interfaces(), query.limit() + 1)
                 .map(found -> {
-                    boolean more = found.size() > query.limit();
-                    List<OutcomeFeedRepository.Outcome> page = more ? found.subList(0, query.limit()) : found;
-                    OutcomeFeedRepository.Position last = page.isEmpty() ? query.after() : page.get(page.size() - 1).position();
-                    return new OutcomeFeed.Page(page.stream().map(OutcomeFeedRepository.Outcome::receipt).toList(),
-                            OutcomeFeed.encode(last), more);
+                    if (Long.compareUnsigned(query.after().xid(), found.horizon()) >= 0) {
+                        // no cursor this feed handed out can be: the database's transaction ids went back (a restore)
+                        throw OutcomeFeed.aheadOfTheDatabase();
+                    }
+                    boolean more = found.outcomes().size() > query.limit();
+                    OutcomeFeedRepository.Page page = more
+                            ? new OutcomeFeedRepository.Page(found.outcomes().subList(0, query.limit()), found.horizon())
+                            : found;
+                    return new OutcomeFeed.Page(page.outcomes().stream().map(OutcomeFeedRepository.Outcome::receipt).toList(),
+                            OutcomeFeed.encode(page.next(query.after(), !more)), more);
                 });
     }
 

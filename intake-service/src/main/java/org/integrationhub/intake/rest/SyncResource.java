@@ -4,7 +4,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -71,7 +73,10 @@ public class SyncResource extends PartnerResource {
             @Schema(description = "The receipt of this version, when the hub received it") UUID receiptId,
             @Schema(description = "Why this version failed (FAILED)") String errorMessage,
             @Schema(description = "The sentAt of the version the hub applied last, if any") OffsetDateTime appliedSentAt,
-            @Schema(description = "Whether the hub's record is active (false: archived)") Boolean active) {
+            @Schema(description = "Whether the hub's record is active (false: archived)") Boolean active,
+            @Schema(description = "With a dataHash: whether it was compared with the data the hub applied (false when "
+                    + "the hub no longer keeps that row, past its retention, and the sentAt alone decided)")
+            Boolean dataChecked) {
     }
 
     @Schema(name = "ReconcileAnswer", description = "Each item's state, in the request's order, and how many are in each")
@@ -97,8 +102,10 @@ public class SyncResource extends PartnerResource {
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Operation(operationId = "reconcile", summary = "Compare your records with the hub's",
             description = "For each item (up to " + Reconcile.MAX_ITEMS + "), the version you hold (externalId and "
-                    + "sentAt, optionally dataHash: SHA-256, lower-case hex, of your data object written as JSON with "
-                    + "its object keys sorted and no white space), answered with where it stands in the hub: IN_SYNC, "
+                    + "sentAt, optionally dataHash: SHA-256, lower-case hex, of your data object written as UTF-8 JSON with "
+                    + "the keys of every object sorted, no white space and non-ASCII characters as themselves, as "
+                    + "Python's json.dumps(data, sort_keys=True, separators=(',', ':'), ensure_ascii=False) writes it), "
+                    + "answered with where it stands in the hub: IN_SYNC, "
                     + "STALE, AHEAD, PENDING, FAILED or MISSING. Nothing is changed; resend what is STALE, MISSING or "
                     + "FAILED.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -108,6 +115,7 @@ public class SyncResource extends PartnerResource {
     @APIResponse(responseCode = "400", description = "The body is not a list of items, or an item is malformed")
     @APIResponse(responseCode = "403", description = "The key may not use this interface")
     @APIResponse(responseCode = "404", description = "No such interface")
+    @Blocking
     public Uni<Answer> reconcile(@Parameter(example = "departments") @PathParam("interface") String interfaceName,
                                  byte[] body) {
         Caller caller = caller();
@@ -116,7 +124,9 @@ public class SyncResource extends PartnerResource {
         boolean withData = request.items().stream().anyMatch(item -> item.dataHash() != null);
         List<SyncRepository.Asked> asked = request.items().stream()
                 .map(item -> new SyncRepository.Asked(item.externalId(), item.sentAt())).toList();
-        return sync.reconcile(d, caller.sourceSystem(), asked, withData).map(held -> {
+        // answering 10,000 items (and hashing the data applied) is work for a worker thread, not the event loop
+        return sync.reconcile(d, caller.sourceSystem(), asked, withData)
+                .emitOn(Infrastructure.getDefaultWorkerPool()).map(held -> {
             Map<SyncState, Integer> counts = new EnumMap<>(SyncState.class);
             for (SyncState state : SyncState.values()) {
                 counts.put(state, 0);
@@ -128,7 +138,8 @@ public class SyncResource extends PartnerResource {
                 SyncState state = state(item, h);
                 counts.merge(state, 1, Integer::sum);
                 results.add(new Result(i, item.externalId(), item.sentAt(), state, h.receiptId(),
-                        state == SyncState.FAILED ? h.errorMessage() : null, h.appliedSentAt(), h.active()));
+                        state == SyncState.FAILED ? h.errorMessage() : null, h.appliedSentAt(), h.active(),
+                        dataChecked(item, h, state)));
             }
             return new Answer(d.name(), counts, results);
         });
@@ -156,6 +167,11 @@ public class SyncResource extends PartnerResource {
      * over as stale); else how the version the hub applied compares with it; else missing.
      */
     static SyncState state(Reconcile.Item item, Held held) {
+        int order = held.appliedSentAt() == null ? -1 : held.appliedSentAt().toInstant().compareTo(item.sentAt().toInstant());
+        if (order > 0) {
+            // a newer version is applied: this one, waiting or failed, will be or would be passed over as stale
+            return SyncState.AHEAD;
+        }
         if (held.status() == RecordStatus.PENDING || held.status() == RecordStatus.PROCESSING) {
             return SyncState.PENDING;
         }
@@ -165,14 +181,22 @@ public class SyncResource extends PartnerResource {
         if (held.appliedSentAt() == null) {
             return SyncState.MISSING;
         }
-        int order = held.appliedSentAt().toInstant().compareTo(item.sentAt().toInstant());
-        if (order > 0) {
-            return SyncState.AHEAD;
-        }
         if (order < 0) {
             return SyncState.STALE;
         }
-        return item.dataHash() == null || item.dataHash().equals(hash(held)) ? SyncState.IN_SYNC : SyncState.STALE;
+        String applied = hash(held);
+        // without the applied row (retention purged it), the sentAt alone says in sync: dataChecked says false
+        return item.dataHash() == null || applied == null || item.dataHash().equals(applied) ? SyncState.IN_SYNC
+                : SyncState.STALE;
+    }
+
+    /** Whether the item's dataHash was compared with the data the hub applied. */
+    static Boolean dataChecked(Reconcile.Item item, Held held, SyncState state) {
+        if (item.dataHash() == null) {
+            return null;
+        }
+        return (state == SyncState.IN_SYNC || state == SyncState.STALE) && held.appliedData() != null
+                && held.appliedSentAt() != null && held.appliedSentAt().toInstant().equals(item.sentAt().toInstant());
     }
 
     private static String hash(Held held) {

@@ -102,6 +102,31 @@ class SyncTest {
     }
 
     @Test
+    void theDataHashIsOfUtf8JsonWithSortedKeysAndAnOlderVersionIsAheadWhateverBecameOfIt() throws Exception {
+        String source = partner();
+        String code = source.substring(0, Math.min(source.length(), 24)) + "-H";
+        UUID appliedRow = row(source, "H1", T1, "PROCESSED", "{\"name\": \"心内科\", \"code\": \"" + code + "\"}");
+        applied(source, "H1", code, T1, appliedRow);
+        row(source, "H1", T0, "FAILED", "{}"); // an older version that failed after the newer one was applied
+        // the documented form, written by hand: keys sorted, no white space, UTF-8 characters as themselves
+        String partnerHash = HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(("{\"code\":\"" + code + "\",\"name\":\"心内科\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        JsonPath answer = reconcile(source, """
+                {"items": [{"externalId": "H1", "sentAt": "%s", "dataHash": "%s"}, {"externalId": "H1", "sentAt": "%s"}]}"""
+                .formatted(T1, partnerHash, T0)).then().statusCode(200).extract().jsonPath();
+        assertThat(answer.getList("results.state", String.class)).containsExactly("IN_SYNC", "AHEAD");
+        assertThat(answer.getBoolean("results[0].dataChecked")).isTrue();
+
+        // retention purges the applied row: the sentAt alone decides, and the answer says the data was not checked
+        execute("DELETE FROM staging_record WHERE receipt_id = ?", appliedRow);
+        JsonPath purged = reconcile(source, """
+                {"items": [{"externalId": "H1", "sentAt": "%s", "dataHash": "%s"}]}""".formatted(T1, "0".repeat(64)))
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(purged.getString("results[0].state")).isEqualTo("IN_SYNC");
+        assertThat(purged.getBoolean("results[0].dataChecked")).isFalse();
+    }
+
+    @Test
     void tenThousandItemsAreAnsweredAndOneMoreIsRefused() throws Exception {
         String source = partner();
         String items = IntStream.range(0, 10_000).mapToObj(i -> "{\"externalId\":\"X" + i + "\",\"sentAt\":\"" + T1 + "\"}")

@@ -46,7 +46,7 @@ public class StagingAdminRepository {
             WITH retried AS (
                 UPDATE staging_record
                    SET status = 'PENDING', error_class = NULL, error_message = NULL, processed_at = NULL,
-                       outcome_xid = NULL, attempts = 0, next_attempt_at = NULL
+                       attempts = 0, next_attempt_at = NULL
                  WHERE status = 'FAILED'
                    AND ($1::uuid IS NULL OR receipt_id = $1)
                    AND ($2::text IS NULL OR interface = $2)
@@ -74,7 +74,7 @@ public class StagingAdminRepository {
             WITH reapplied AS (
                 UPDATE staging_record
                    SET status = 'PENDING', error_class = NULL, error_message = NULL, processed_at = NULL,
-                       outcome_xid = NULL, attempts = 0, next_attempt_at = NULL, reapply = true
+                       attempts = 0, next_attempt_at = NULL, reapply = true
                  WHERE status = 'SKIPPED' AND receipt_id = $1
                 RETURNING interface, source_system, external_id, sent_at),
             signals AS (

@@ -21,8 +21,8 @@ public interface ConsoleConfig {
     Duration refresh();
 
     /**
-     * Failed logins one client address may make per minute (bursts of the same size) before its logins are
-     * refused for a while, the right password's too: guessing stays slow, and bcrypt's cost stays bounded.
+     * Failed logins one client address, or one name, may make per minute (bursts of the same size) before its
+     * logins are refused for a while, the right password's too: guessing stays slow, and bcrypt's cost stays bounded.
      */
     @WithDefault("10")
     double loginFailuresPerMinute();

@@ -72,7 +72,7 @@ public class RecordSearch {
             , retried AS (
                 UPDATE staging_record
                    SET status = 'PENDING', error_class = NULL, error_message = NULL, processed_at = NULL,
-                       outcome_xid = NULL, attempts = 0, next_attempt_at = NULL
+                       attempts = 0, next_attempt_at = NULL
                  WHERE status = 'FAILED' AND receipt_id IN (SELECT receipt_id FROM chosen)
                 RETURNING interface),
             signals AS (

@@ -101,7 +101,7 @@ public class StagingClaimRepository {
     static final String FINISH = """
             UPDATE staging_record
                SET status = $4, error_message = $5, error_class = NULL, processed_at = $6,
-                   claimed_by = NULL, lease_until = NULL, outcome_xid = pg_current_xact_id()
+                   claimed_by = NULL, lease_until = NULL
              WHERE interface = $1 AND receipt_id = $2 AND claimed_by = $3""";
 
     /**
@@ -113,8 +113,7 @@ public class StagingClaimRepository {
                 UPDATE staging_record
                    SET status = $4, error_class = $5, error_message = $6,
                        processed_at = CASE WHEN $4 = 'FAILED' THEN $7::timestamptz END,
-                       next_attempt_at = $8, claimed_by = NULL, lease_until = NULL,
-                       outcome_xid = CASE WHEN $4 = 'FAILED' THEN pg_current_xact_id() END
+                       next_attempt_at = $8, claimed_by = NULL, lease_until = NULL
                  WHERE interface = $1 AND receipt_id = $2 AND claimed_by = $3
                 RETURNING receipt_id, interface)
             INSERT INTO staging_attempt (receipt_id, interface, at, worker, outcome, error_class, error_message)

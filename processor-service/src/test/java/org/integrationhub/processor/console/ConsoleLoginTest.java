@@ -154,10 +154,12 @@ class ConsoleLoginTest {
         }
         assertThat(firstSentBack).as("sent back once the allowance of 10 is spent").isBetween(11, 13);
         int failed = firstSentBack - 1;
-        assertThat(Await.poll(Duration.ofSeconds(10), Duration.ofMillis(50), () -> count("login.failed", tried), n -> n == failed)
+        assertThat(Await.poll(Duration.ofSeconds(10), Duration.ofMillis(50), () -> failedLogins(tried), n -> n == failed)
                 .met()).as("each checked attempt audited, the refused ones not").isTrue();
-        assertThat(pool.preparedQuery("SELECT DISTINCT detail->>'address' FROM operator_action WHERE actor = $1")
-                .execute(Tuple.of(tried)).await().indefinitely().iterator().next().getString(0)).isEqualTo(address);
+        assertThat(pool.preparedQuery("SELECT DISTINCT actor || ' ' || (detail->>'address') FROM operator_action "
+                        + "WHERE action = 'login.failed' AND target = $1")
+                .execute(Tuple.of(tried)).await().indefinitely().iterator().next().getString(0))
+                .as("by no one signed in, from the address").isEqualTo("anonymous " + address);
 
         Response right = new ConsoleSession().request().header("X-Forwarded-For", address)
                 .formParam("j_username", OPS).formParam("j_password", OPS_PASSWORD).post("/console/j_security_check");
@@ -176,8 +178,29 @@ class ConsoleLoginTest {
                 .formParam("j_username", typed).formParam("j_password", "guess").post("/console/j_security_check");
         assertThat(answer.header("Location")).endsWith("/console/login?error=true");
         String kept = marker + "\\u0000" + "x".repeat(LoginGuard.MAX_NAME - marker.length() - 6) + "…";
-        assertThat(Await.poll(Duration.ofSeconds(10), Duration.ofMillis(50), () -> count("login.failed", kept), n -> n == 1)
+        assertThat(Await.poll(Duration.ofSeconds(10), Duration.ofMillis(50), () -> failedLogins(kept), n -> n == 1)
                 .met()).as("audited as " + kept).isTrue();
+    }
+
+    @Test
+    void aNameThatKeepsFailingFromManyAddressesWaitsEvenWithTheRightPassword() {
+        String name = "guarded-" + System.nanoTime();
+        pool.preparedQuery("INSERT INTO operator_account (username, password_hash, role) VALUES ($1, $2, 'viewer')")
+                .execute(Tuple.of(name, BcryptUtil.bcryptHash("the-right-password"))).await().indefinitely();
+        int firstSentBack = 0;
+        for (int attempt = 1; attempt <= 15 && firstSentBack == 0; attempt++) {
+            Response answer = new ConsoleSession().request().header("X-Forwarded-For", "203.0.113." + attempt)
+                    .formParam("j_username", name.toUpperCase()).formParam("j_password", "guess").post("/console/j_security_check");
+            if (answer.header("Location").contains("/console/login?wait=")) {
+                firstSentBack = attempt;
+            }
+        }
+        assertThat(firstSentBack).as("the name sent back once its allowance of 10 is spent, whatever the address")
+                .isBetween(11, 13);
+        Response right = new ConsoleSession().request().header("X-Forwarded-For", "203.0.113.99")
+                .formParam("j_username", name).formParam("j_password", "the-right-password").post("/console/j_security_check");
+        assertThat(right.header("Location")).as("the right password, while the name waits").contains("/console/login?wait=");
+        assertThat(right.getCookie("hub-console")).isNull();
     }
 
     @Test
@@ -226,6 +249,11 @@ class ConsoleLoginTest {
 
     private long logins(String user) {
         return count("login", user);
+    }
+
+    private long failedLogins(String name) {
+        return pool.preparedQuery("SELECT count(*) FROM operator_action WHERE action = 'login.failed' AND target = $1")
+                .execute(Tuple.of(name)).await().indefinitely().iterator().next().getLong(0);
     }
 
     private long count(String action, String actor) {
