@@ -8,12 +8,14 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
  * Creates the first operator from the configuration ({@code hub.console.first-operator.*}) when it does not
  * exist, so a new deployment can log in without a built-in default password. Several replicas starting
- * together may all try: the primary key lets one insert win and the others find it there.
+ * together may all try: the primary key lets one insert win and the others find it there. Says at start when
+ * sessions are signed with a key of this process only ({@link GeneratedSessionKey}).
  */
 @ApplicationScoped
 public class AccountBootstrap {
@@ -23,6 +25,17 @@ public class AccountBootstrap {
 
     @Inject
     ConsoleConfig config;
+    @ConfigProperty(name = "quarkus.http.auth.session.encryption-key")
+    String sessionKey;
+    @ConfigProperty(name = GeneratedSessionKey.PROPERTY)
+    String generatedKey;
+
+    void sessionKey(@Observes StartupEvent start) {
+        if (sessionKey.equals(generatedKey)) {
+            LOG.warn("HUB_CONSOLE_SESSION_KEY is not set: console sessions are signed with a key of this process "
+                    + "only, so they end when it stops and do not carry over to another replica");
+        }
+    }
 
     void onStart(@Observes StartupEvent start) throws Throwable {
         ConsoleConfig.FirstOperator first = config.firstOperator();
