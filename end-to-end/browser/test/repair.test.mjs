@@ -56,6 +56,12 @@ test('an operator finds a failed employee, sends its missing department and retr
     assert.match(await page.locator('#receipts').textContent(), /Processed/);
     await screenshot(page, 'repair-processed');
 
+    // the audit log lists the retry: who, what, on which row
+    await page.goto('/console/audit?action=record.retry');
+    const entry = page.locator(`#audit tr[data-action="record.retry"]:has(a[href="/console/records/${failed.receiptId}"])`);
+    assert.equal(await entry.count(), 1, 'the retry is not in the audit log');
+    assert.match(await entry.textContent(), /\bops\b/);
+
     // and the partner sees it applied too
     const seen = await receipt(failed.receiptId);
     assert.equal(seen.status, 'PROCESSED');
