@@ -125,7 +125,8 @@ final class OutcomeFeed {
             @Schema(description = "Receipts whose outcome (PROCESSED, FAILED or SKIPPED) was decided after the cursor, "
                     + "oldest decision first; a row retried by an operator appears again with its new outcome")
             List<Receipt> items,
-            @Schema(description = "Pass it back as after to read on; the same cursor when nothing new was decided",
+            @Schema(description = "Pass it back as after to read on. It moves on even when the page is empty (past "
+                    + "outcomes that were decided and did not match the filter), so keep the newest one",
                     example = "MS4xMjM0NS4wMTkzZmEwMC0wMDAwLTcwMDAtODAwMC0wMDAwMDAwMDAwMDE")
             String next,
             @Schema(description = "true when the page is full and more outcomes may follow at once") boolean more) {
