@@ -4,6 +4,23 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import org.integrationhub.devsupport.Await;
+import org.integrationhub.partnerclient.ApiClient;
+import org.integrationhub.partnerclient.ApiException;
+import org.integrationhub.partnerclient.api.ReceiptsApi;
+import org.integrationhub.partnerclient.api.RecordsApi;
+import org.integrationhub.partnerclient.api.SyncApi;
+import org.integrationhub.partnerclient.model.DepartmentData;
+import org.integrationhub.partnerclient.model.DepartmentRecord;
+import org.integrationhub.partnerclient.model.FieldError;
+import org.integrationhub.partnerclient.model.Operation;
+import org.integrationhub.partnerclient.model.OutcomePage;
+import org.integrationhub.partnerclient.model.Problem;
+import org.integrationhub.partnerclient.model.Receipt;
+import org.integrationhub.partnerclient.model.ReconcileAnswer;
+import org.integrationhub.partnerclient.model.ReconcileItem;
+import org.integrationhub.partnerclient.model.ReconcileRequest;
+import org.integrationhub.partnerclient.model.RecordStatus;
+import org.integrationhub.partnerclient.model.SyncState;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -207,5 +224,72 @@ class HubEndToEndIT {
                 .statusCode(200).body("department.code", contains(s.root));
         operator().queryParam("parentCode", s.root).queryParam("active", false).get("/api/v1/departments").then()
                 .statusCode(200).body("items.code", containsInAnyOrder(s.ward));
+    }
+
+    /**
+     * A partner's developer generates a Java client from the intake's OpenAPI document (the build does, with
+     * openapi-generator's java native generator) and sends a department through it: a dry run, the record, its
+     * receipt until PROCESSED, the outcome feed and a reconcile, and a refused record's problem.
+     */
+    @Test
+    void aClientGeneratedFromTheOpenApiDocumentSendsADepartmentThatApplies() throws Exception {
+        // the client was generated from the document the running intake serves
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        assertThat(mapper.readTree(partner("his-dev-key").accept(ContentType.JSON).get("/q/openapi").asString()))
+                .isEqualTo(mapper.readTree(java.nio.file.Path.of(System.getProperty("hub.intake.openapi")).toFile()));
+
+        ApiClient client = new ApiClient();
+        client.updateBaseUri(hub.intakeUrl);
+        client.setRequestInterceptor(request -> request.header("X-API-Key", "his-dev-key"));
+        RecordsApi records = new RecordsApi(client);
+        String code = unique("GEN");
+        OffsetDateTime sentAt = OffsetDateTime.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        DepartmentRecord department = new DepartmentRecord().sourceSystem("HIS").externalId(code)
+                .operation(Operation.CREATE).sentAt(sentAt)
+                .data(new DepartmentData().code(code).name("Generated-client clinic").costCenter("CC-7"));
+
+        Receipt tried = records.submitDepartment(department, true, null);
+        assertThat(tried.getDryRun()).isTrue();
+        assertThat(tried.getReceiptId()).isNull();
+        assertThat(tried.getStatus()).isEqualTo(RecordStatus.PENDING);
+
+        Receipt receipt = records.submitDepartment(department, false, null);
+        assertThat(receipt.getReceiptId()).isNotNull();
+        assertThat(receipt.getDryRun()).isNull();
+        assertThat(receipt.getSentAt().toInstant()).isEqualTo(sentAt.toInstant());
+        ReceiptsApi receipts = new ReceiptsApi(client);
+        Receipt applied = Await.until("receipt " + receipt.getReceiptId() + " finished", SETTLE,
+                () -> receipts.getReceipt(receipt.getReceiptId()), r -> r.getStatus() == RecordStatus.PROCESSED
+                        || r.getStatus() == RecordStatus.FAILED || r.getStatus() == RecordStatus.SKIPPED);
+        assertThat(applied.getStatus()).as(applied.getErrorMessage()).isEqualTo(RecordStatus.PROCESSED);
+
+        // the outcome feed lists it, and a reconcile finds the hub in sync
+        Receipt listed = Await.until("the feed lists " + code, SETTLE, () -> {
+            String after = null;
+            OutcomePage page;
+            do {
+                page = receipts.listOutcomes(after, "departments", 1000, "PROCESSED");
+                for (Receipt r : page.getItems()) {
+                    if (receipt.getReceiptId().equals(r.getReceiptId())) {
+                        return r;
+                    }
+                }
+                after = page.getNext();
+            } while (Boolean.TRUE.equals(page.getMore()));
+            return null;
+        }, java.util.Objects::nonNull);
+        assertThat(listed.getExternalId()).isEqualTo(code);
+        ReconcileAnswer answer = new SyncApi(client).reconcile("departments", new ReconcileRequest()
+                .addItemsItem(new ReconcileItem().externalId(code).sentAt(sentAt)));
+        assertThat(answer.getResults()).singleElement()
+                .satisfies(r -> assertThat(r.getState()).isEqualTo(SyncState.IN_SYNC));
+
+        // a refused record is an ApiException whose body is the problem, naming the field
+        ApiException refused = org.junit.jupiter.api.Assertions.assertThrows(ApiException.class, () ->
+                records.submitDepartment(new DepartmentRecord().sourceSystem("HIS").externalId(unique("GEN"))
+                        .operation(Operation.CREATE).sentAt(sentAt).data(new DepartmentData().code("bad code!")), false, null));
+        assertThat(refused.getCode()).isEqualTo(400);
+        Problem problem = client.getObjectMapper().readValue(refused.getResponseBody(), Problem.class);
+        assertThat(problem.getErrors()).extracting(FieldError::getField).contains("data.code", "data.name");
     }
 }

@@ -52,6 +52,17 @@ public final class OpenApiSchemas {
         return parameters;
     }
 
+    /** A type's name in a generated client: "department" gives "Department", "company partner" "CompanyPartner", "ward_rounds" "WardRounds". */
+    public static String typeName(String words) {
+        StringBuilder s = new StringBuilder();
+        for (String part : words.split("[ _]")) {
+            if (!part.isEmpty()) {
+                s.append(part.substring(0, 1).toUpperCase(java.util.Locale.ROOT)).append(part.substring(1));
+            }
+        }
+        return s.toString();
+    }
+
     /** A JSON value as plain maps, lists, strings, numbers and booleans. */
     public static Object plain(JsonNode value) {
         return Json.STRICT.convertValue(value, Object.class);

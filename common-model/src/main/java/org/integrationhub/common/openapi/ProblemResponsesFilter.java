@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.integrationhub.common.problem.Problem;
 import org.integrationhub.common.problem.ProblemType;
+import org.integrationhub.common.web.Correlation;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,8 +21,9 @@ import java.util.Map;
  * Completes every API operation's error responses in the OpenAPI document: each is
  * {@code application/problem+json} with the Problem schema and an example; every operation lists the 500 and 503
  * any call can meet, an operation with parameters the 400 for a malformed one, and an operation with a body the
- * 415, an operation that needs a key the 401 and 403. Resources describe their specific errors; this fills in the rest, and adds to the API's description the
- * errors of the HTTP layer that no operation declares.
+ * 415, an operation that needs a key the 401, 403 and 429. Every answer declares its X-Correlation-Id header. Resources
+ * describe their specific errors; this fills in the rest, adds to the API's description the errors of the HTTP layer
+ * that no operation declares, and writes Java types as plain strings ({@link JavaTypeSchemas}).
  */
 public class ProblemResponsesFilter implements OASFilter {
 
@@ -52,6 +54,9 @@ public class ProblemResponsesFilter implements OASFilter {
         if (openAPI.getInfo() != null) {
             String description = openAPI.getInfo().getDescription();
             openAPI.getInfo().setDescription((description == null ? "" : description) + HTTP_LAYER_ERRORS);
+            // the hub is licensed to whoever runs it, under no public licence: an SPDX LicenseRef says so
+            openAPI.getInfo().setLicense(OASFactory.createLicense().name("Proprietary")
+                    .identifier("LicenseRef-Proprietary"));
         }
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
@@ -72,6 +77,7 @@ public class ProblemResponsesFilter implements OASFilter {
                 if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
                     addIfAbsent(responses, "401", "No or unknown API key");
                     addIfAbsent(responses, "403", forbidden);
+                    addIfAbsent(responses, "429", "Over this API key's request rate; retry after Retry-After seconds");
                 }
                 if (operation.getRequestBody() != null) {
                     addIfAbsent(responses, "415", "The body has no Content-Type or another than the operation takes, "
@@ -80,6 +86,7 @@ public class ProblemResponsesFilter implements OASFilter {
                 complete(responses, path.getKey());
             }
         }
+        JavaTypeSchemas.inline(openAPI);
     }
 
     private static void addIfAbsent(APIResponses responses, String status, String description) {
@@ -93,10 +100,18 @@ public class ProblemResponsesFilter implements OASFilter {
         addIfAbsent(responses, "503", "The database is unavailable; retry after Retry-After seconds");
         for (Map.Entry<String, APIResponse> entry : responses.getAPIResponses().entrySet()) {
             int status = Integer.parseInt(entry.getKey());
+            APIResponse response = entry.getValue();
+            if (response.getHeaders() == null || !response.getHeaders().containsKey(Correlation.HEADER)) {
+                response.addHeader(Correlation.HEADER, OASFactory.createHeader()
+                        .description("The request's correlation id: the caller's own X-Correlation-Id when it sent a "
+                                + "sane one (8 to 64 letters, digits, '-', '_', '.'), else a new one; in every log "
+                                + "line about the request and in a problem's correlationId")
+                        .schema(OASFactory.createSchema().addType(
+                                org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.STRING)));
+            }
             if (status < 400) {
                 continue;
             }
-            APIResponse response = entry.getValue();
             Content content = response.getContent();
             if (content == null) {
                 content = OASFactory.createContent();

@@ -1,7 +1,6 @@
 package org.integrationhub.intake.rest;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.integrationhub.common.model.Operation;
 import org.integrationhub.common.model.RecordStatus;
 import org.integrationhub.common.problem.ErrorCode;
@@ -13,16 +12,18 @@ import org.integrationhub.common.validation.Envelope;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** A single record's dry run: what the hub would have accepted, with no receipt, since nothing was stored. */
-@Schema(name = "DryRunResult", description = "The record would be accepted as PENDING; nothing was stored")
+/**
+ * A single record's dry run: the receipt the record would get, without a receiptId or receivedAt since nothing was
+ * stored (the OpenAPI document describes it as a Receipt with dryRun true: see InterfaceOperationsFilter).
+ */
 public record DryRun(
-        @Schema(description = "Always true: nothing was stored") boolean dryRun,
-        @JsonProperty("interface") @Schema(example = "departments") String interfaceName,
-        @Schema(example = "HIS") String sourceSystem,
-        @Schema(example = "D-100") String externalId,
+        boolean dryRun,
+        @JsonProperty("interface") String interfaceName,
+        String sourceSystem,
+        String externalId,
         Operation operation,
         OffsetDateTime sentAt,
-        @Schema(description = "The status the record would have: PENDING") RecordStatus status) {
+        RecordStatus status) {
 
     static DryRun of(String interfaceName, Envelope envelope) {
         return new DryRun(true, interfaceName, envelope.sourceSystem(), envelope.externalId(), envelope.operation(),

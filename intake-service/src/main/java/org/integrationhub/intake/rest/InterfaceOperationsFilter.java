@@ -23,17 +23,20 @@ import java.util.Map;
 
 /**
  * Gives every interface in the registry its own typed operations in the OpenAPI document, so a generated
- * client has {@code sendDepartments(DepartmentsEnvelope)} rather than one untyped call: the resource serves
+ * client has {@code submitDepartment(DepartmentRecord)} rather than one untyped call: the resource serves
  * {@code /api/v1/interfaces/{interface}/records} and {@code .../batch} for any interface, and this filter
  * replaces those two templated paths with one path per interface, whose body is that interface's envelope
- * (its {@code data} schema derived from the declaration) with the declaration's example. Then the problem
- * responses every operation shares are completed ({@link ProblemResponsesFilter}).
+ * (its {@code data} schema derived from the declaration) with the declaration's example. The paths that stay
+ * templated name their parameter {@code interfaceName}, an enum of the registry's names, since {@code interface}
+ * is a reserved word in the languages clients are generated in. Then the problem responses every operation
+ * shares are completed ({@link ProblemResponsesFilter}).
  */
 public class InterfaceOperationsFilter implements OASFilter {
 
     static final String RECORDS = "/api/v1/interfaces/{interface}/records";
     static final String BATCH = RECORDS + "/batch";
-    static final String RECEIPTS = RECORDS + "/{externalId}/receipts";
+    static final String DRY_RUN_DESCRIPTION = "true only in a dry run's answer: nothing was stored, so there is no "
+            + "receiptId or receivedAt; absent on a stored record's receipt";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -58,20 +61,19 @@ public class InterfaceOperationsFilter implements OASFilter {
             openAPI.getComponents().removeSchema("Batch");
             openAPI.getComponents().removeSchema("Envelope");
         }
-        PathItem receipts = openAPI.getPaths().getPathItems().get(RECEIPTS);
-        if (receipts != null) {
-            interfaceParameter(receipts.getGET());
+        Schema receipt = openAPI.getComponents().getSchemas().get("Receipt");
+        if (receipt != null) {
+            // a dry run answers the receipt the record would get, so a generated client's call returns one type
+            receipt.addProperty("dryRun", OASFactory.createSchema().addType(Schema.SchemaType.BOOLEAN)
+                    .description(DRY_RUN_DESCRIPTION));
         }
+        nameInterfaceParameters(openAPI);
         new ProblemResponsesFilter().filterOpenAPI(openAPI);
     }
 
-    /** The names the generated types get: {@code departments} gives {@code Departments}. */
+    /** The names the generated types get: {@code departments} (a "department") gives {@code Department}. */
     static String typeName(InterfaceDefinition d) {
-        StringBuilder s = new StringBuilder();
-        for (String part : d.name().split("_")) {
-            s.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
-        }
-        return s.toString();
+        return OpenApiSchemas.typeName(d.recordLabel());
     }
 
     private static void declareSchemas(Components components, InterfaceDefinition d) {
@@ -84,12 +86,12 @@ public class InterfaceOperationsFilter implements OASFilter {
         properties.put("data", OASFactory.createSchema().ref(type + "Data"));
         typed.setProperties(properties);
         typed.setDescription("One record of the interface " + d.name());
-        components.addSchema(type + "Envelope", typed);
+        components.addSchema(type + "Record", typed);
         Schema batch = OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
                 .addRequired("records")
                 .addProperty("records", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY)
                         .minItems(1).maxItems(1000).description("1 to 1000 envelopes")
-                        .items(OASFactory.createSchema().ref(type + "Envelope")));
+                        .items(OASFactory.createSchema().ref(type + "Record")));
         components.addSchema(type + "Batch", batch);
     }
 
@@ -97,7 +99,7 @@ public class InterfaceOperationsFilter implements OASFilter {
         Operation source = template.getPOST();
         String type = typeName(d);
         Operation op = OASFactory.createOperation()
-                .operationId(isBatch ? "send" + type + "Batch" : "send" + type)
+                .operationId(isBatch ? "submit" + type + "Batch" : "submit" + type)
                 .summary(source.getSummary() + " of " + d.name())
                 .description(d.description() + ".\n\n" + source.getDescription())
                 .tags(source.getTags())
@@ -114,25 +116,35 @@ public class InterfaceOperationsFilter implements OASFilter {
                 ? Map.of("records", List.of(OpenApiSchemas.plain(example)))
                 : OpenApiSchemas.plain(example);
         MediaType json = OASFactory.createMediaType()
-                .schema(OASFactory.createSchema().ref(type + (isBatch ? "Batch" : "Envelope")))
+                .schema(OASFactory.createSchema().ref(type + (isBatch ? "Batch" : "Record")))
                 .addExample(d.name(), OASFactory.createExample().summary("A CREATE of " + d.name()).value(exampleValue));
         op.setRequestBody(OASFactory.createRequestBody().required(true)
                 .content(OASFactory.createContent().addMediaType("application/json", json)));
         return OASFactory.createPathItem().POST(op);
     }
 
-    private static void interfaceParameter(Operation op) {
-        if (op == null || op.getParameters() == null) {
-            return;
-        }
-        for (Parameter p : op.getParameters()) {
-            if ("interface".equals(p.getName())) {
-                Schema names = OASFactory.createSchema().addType(Schema.SchemaType.STRING);
-                InterfaceRegistry.all().forEach(d -> names.addEnumeration(d.name()));
-                p.setSchema(names);
-                p.setDescription("The interface: one of " + InterfaceRegistry.all().stream()
-                        .map(InterfaceDefinition::name).toList());
+    /**
+     * Renames the path parameter {@code interface} of the templated paths that remain to {@code interfaceName}, an
+     * enum of the registry's names: the name of a path template's parameter is not on the wire, and a generated
+     * client would otherwise call it {@code _interface}.
+     */
+    private static void nameInterfaceParameters(OpenAPI openAPI) {
+        Map<String, PathItem> renamed = new LinkedHashMap<>();
+        for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
+            renamed.put(path.getKey().replace("{interface}", "{interfaceName}"), path.getValue());
+            for (Operation op : path.getValue().getOperations().values()) {
+                for (Parameter p : op.getParameters() == null ? List.<Parameter>of() : op.getParameters()) {
+                    if ("interface".equals(p.getName()) && p.getIn() == Parameter.In.PATH) {
+                        Schema names = OASFactory.createSchema().addType(Schema.SchemaType.STRING);
+                        InterfaceRegistry.all().forEach(d -> names.addEnumeration(d.name()));
+                        p.setName("interfaceName");
+                        p.setSchema(names);
+                        p.setDescription("The interface: one of " + InterfaceRegistry.all().stream()
+                                .map(InterfaceDefinition::name).toList());
+                    }
+                }
             }
         }
+        openAPI.getPaths().setPathItems(renamed);
     }
 }

@@ -43,7 +43,7 @@ public class InterfaceResource extends PartnerResource {
     }
 
     /** An interface as partners see it. */
-    @Schema(name = "Interface")
+    @Schema(name = "InterfaceDescription")
     public record InterfaceView(
             @Schema(example = "departments") String name,
             String description,

@@ -82,7 +82,9 @@ public class ReceiptResource extends PartnerResource {
     @APIResponse(responseCode = "200", description = "The receipt",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Receipt.class)))
     @APIResponse(responseCode = "404", description = "No such receipt for your source system")
-    public Uni<Receipt> get(@PathParam("receiptId") String receiptId) {
+    public Uni<Receipt> get(@Parameter(description = "The receiptId of the receipt the record got",
+            schema = @Schema(type = SchemaType.STRING, format = "uuid"), example = "0190f0a3-7c1e-7d2a-9c4b-5e6f7a8b9c0d")
+            @PathParam("receiptId") String receiptId) {
         String sourceSystem = caller().sourceSystem();
         UUID id = parse(receiptId);
         return records.findReceipt(id, sourceSystem)

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -61,10 +62,16 @@ public class RecordResource extends PartnerResource {
                     + "another body it is 422.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = EnvelopeSchema.class)))
-    @APIResponse(responseCode = "202", description = "Stored as PENDING; Location names the receipt",
+    @APIResponse(responseCode = "202", description = "Stored as PENDING (or, with Idempotent-Replayed, stored earlier "
+            + "under the same key); Location names the receipt",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Receipt.class)),
+            headers = {@Header(name = "Location", description = "The receipt to follow: /api/v1/receipts/{receiptId}",
+                    schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
+                    @Header(name = REPLAYED, description = REPLAYED_DESCRIPTION,
+                            schema = @Schema(type = SchemaType.BOOLEAN))})
+    @APIResponse(responseCode = "200", description = "dryRun=true: the record would be accepted; nothing was stored. "
+            + "The receipt it would get, with dryRun true and no receiptId or receivedAt",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Receipt.class)))
-    @APIResponse(responseCode = "200", description = "dryRun=true: the record would be accepted; nothing was stored",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DryRun.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON, or fields that break the rules; errors[] names each",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = {@ExampleObject(name = "validation", value = OpenApiExamples.VALIDATION_PROBLEM),
@@ -115,7 +122,9 @@ public class RecordResource extends PartnerResource {
             schema = @Schema(implementation = BatchSchema.class)))
     @APIResponse(responseCode = "200", description = "Every record's outcome",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchResult.class),
-                    examples = @ExampleObject(name = "one rejected", value = OpenApiExamples.BATCH_RESULT)))
+                    examples = @ExampleObject(name = "one rejected", value = OpenApiExamples.BATCH_RESULT)),
+            headers = @Header(name = REPLAYED, description = REPLAYED_DESCRIPTION,
+                    schema = @Schema(type = SchemaType.BOOLEAN)))
     @APIResponse(responseCode = "400", description = "Not a batch: records missing, empty or over 1000, or malformed JSON",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "too many", value = OpenApiExamples.BATCH_TOO_LARGE_PROBLEM)))
@@ -180,10 +189,14 @@ public class RecordResource extends PartnerResource {
         return take.body(definition, caller, body, IdempotencyKey.of(idempotencyKey));
     }
 
+    static final String REPLAYED = "Idempotent-Replayed";
+    static final String REPLAYED_DESCRIPTION = "true when this answer repeats the one an earlier request with the same "
+            + "Idempotency-Key (or messageId) got; nothing new was stored. Absent otherwise.";
+
     /** The answer, marked Idempotent-Replayed when it repeats the one an earlier request with the same key got. */
     private static Response replayedIf(boolean replayed, Response.ResponseBuilder answer) {
         if (replayed) {
-            answer.header("Idempotent-Replayed", "true");
+            answer.header(REPLAYED, "true");
         }
         return answer.build();
     }
@@ -202,9 +215,8 @@ public class RecordResource extends PartnerResource {
         @Schema(description = "The record's id in your system: visible text, no control characters or line breaks, "
                 + "not only spaces or invisible characters (such as U+200B)", example = "D-100", maxLength = 128)
         public String externalId;
-        @Schema(enumeration = {"CREATE", "UPDATE", "DELETE"},
-                description = "CREATE inserts (or updates a resent record), UPDATE changes it, DELETE archives it")
-        public String operation;
+        @Schema(description = "CREATE inserts (or updates a resent record), UPDATE changes it, DELETE archives it")
+        public org.integrationhub.common.model.Operation operation;
         @Schema(description = "When you sent it, ISO-8601 with offset; orders the changes of one record",
                 example = "2026-11-26T08:00:00+08:00", format = "date-time")
         public String sentAt;

@@ -37,8 +37,9 @@ public record BatchResult(
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record BatchItem(
             @Schema(description = "Position in records[], from 0") int index,
-            @Schema(description = "The receipt, when accepted (never in a dry run)") String receiptId,
-            @Schema(description = "The receipt's status (PENDING for a new record), or REJECTED") String status,
+            @Schema(description = "The receipt, when accepted (never in a dry run)", format = "uuid") String receiptId,
+            @Schema(description = "The receipt's status (PENDING for a new record), or REJECTED",
+                    enumeration = {"PENDING", "PROCESSING", "PROCESSED", "FAILED", "SKIPPED", "REJECTED"}) String status,
             @Schema(description = "Why it was rejected") List<FieldError> errors) {
     }
 }

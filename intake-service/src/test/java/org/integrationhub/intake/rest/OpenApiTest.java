@@ -6,6 +6,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.integrationhub.devsupport.PostgresTestResource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.integrationhub.common.openapi.ClientReadyDocument;
 import org.integrationhub.common.registry.InterfaceDefinition;
 import org.integrationhub.common.registry.InterfaceRegistry;
 import org.junit.jupiter.api.Test;
@@ -100,6 +101,37 @@ class OpenApiTest {
         doc.findValues("$ref").forEach(r -> refs.add(r.asText().replace("#/components/schemas/", "")));
         refs.forEach(r -> assertThat(schemas.has(r)).as("$ref " + r).isTrue());
         schemas.fieldNames().forEachRemaining(name -> assertThat(refs).as("schema " + name + " is used").contains(name));
+    }
+
+    @Test
+    void aGeneratedClientGetsTypedCallsAndTheHeadersItReads() throws Exception {
+        JsonNode doc = new ObjectMapper().readTree(given().accept("application/json").when().get("/q/openapi")
+                .then().statusCode(200).extract().asString());
+        ClientReadyDocument.check(doc);
+        JsonNode single = doc.at("/paths/~1api~1v1~1interfaces~1departments~1records/post");
+        assertThat(single.path("operationId").asText()).isEqualTo("submitDepartment");
+        // a dry run answers the receipt the record would get: one return type for the generated call
+        for (String status : List.of("200", "202")) {
+            assertThat(single.at("/responses/" + status + "/content/application~1json/schema/$ref").asText())
+                    .as(status).isEqualTo("#/components/schemas/Receipt");
+        }
+        assertThat(doc.at("/components/schemas/Receipt/properties/dryRun/type").asText()).isEqualTo("boolean");
+        assertThat(doc.at("/components/schemas/Receipt/properties/receiptId/format").asText()).isEqualTo("uuid");
+        assertThat(doc.at("/components/schemas/BatchItem/properties/receiptId/format").asText()).isEqualTo("uuid");
+        assertThat(doc.at("/paths/~1api~1v1~1receipts~1{receiptId}/get/parameters/0/schema/format").asText())
+                .isEqualTo("uuid");
+        assertThat(single.at("/responses/202/headers").has("Location")).isTrue();
+        assertThat(single.at("/responses/202/headers").has("Idempotent-Replayed")).isTrue();
+        JsonNode batch = doc.at("/paths/~1api~1v1~1interfaces~1departments~1records~1batch/post");
+        assertThat(batch.at("/responses/200/headers").has("Idempotent-Replayed")).isTrue();
+        assertThat(batch.path("responses").has("429")).isTrue();
+        // one operation enum, the envelope's and the receipt's
+        assertThat(doc.at("/components/schemas/DepartmentRecord/properties/operation/$ref").asText())
+                .isEqualTo("#/components/schemas/Operation");
+        assertThat(doc.at("/components/schemas/Receipt/properties/operation/$ref").asText())
+                .isEqualTo("#/components/schemas/Operation");
+        assertThat(doc.at("/components/schemas/DepartmentRecord/properties/data/$ref").asText())
+                .isEqualTo("#/components/schemas/DepartmentData");
     }
 
     @Test

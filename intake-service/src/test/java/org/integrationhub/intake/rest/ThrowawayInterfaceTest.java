@@ -73,7 +73,7 @@ class ThrowawayInterfaceTest {
                 .body("find { it.name == 'beds' }.dataSchema.required", hasItem("departmentCode"))
                 .body("find { it.name == 'beds' }.allowed", equalTo(true));
         given().accept("application/json").when().get("/q/openapi").then().statusCode(200)
-                .body("paths.'/api/v1/interfaces/beds/records'.post.operationId", equalTo("sendBeds"))
-                .body("components.schemas.BedsData.properties.commissionedOn.format", equalTo("date"));
+                .body("paths.'/api/v1/interfaces/beds/records'.post.operationId", equalTo("submitBed"))
+                .body("components.schemas.BedData.properties.commissionedOn.format", equalTo("date"));
     }
 }

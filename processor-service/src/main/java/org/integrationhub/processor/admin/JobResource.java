@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -40,6 +41,8 @@ import java.util.List;
 public class JobResource {
 
     /** The longest interval between runs (and the furthest next run): a year. */
+    static final String JOB_NAME = "The job's name, as GET /api/v1/admin/jobs lists them: process_<interface> for "
+            + "each interface, recover_expired_leases, purge_old_staging_rows";
     public static final int MAX_INTERVAL_SECONDS = 366 * 24 * 60 * 60;
     static final Duration MAX_INTERVAL = Duration.ofSeconds(MAX_INTERVAL_SECONDS);
     public static final int MAX_PRIORITY = 10_000;
@@ -70,7 +73,8 @@ public class JobResource {
     @APIResponse(responseCode = "200", description = "The job", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = JobView.class)))
     @APIResponse(responseCode = "404", description = "No such job")
-    public Uni<JobView> get(@PathParam("name") String name) {
+    public Uni<JobView> get(@Parameter(description = JOB_NAME, example = "process_departments")
+                            @PathParam("name") String name) {
         return schedule.find(name).onItem().ifNull().failWith(() -> noSuchJob(name));
     }
 
@@ -83,13 +87,15 @@ public class JobResource {
             + "microsecond; args must be what the job's target takes (staging.process: interface, batchSize 1-1000; "
             + "staging.retention: processedDays, failedDays, runDays 1-3650, batchSize 1-100000; staging.recover: "
             + "none). A job whose remaining runs reached 0 needs remainingRuns as well as enabled to run again.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "slower",
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = JobChange.class), examples = @ExampleObject(name = "slower",
             value = "{\"intervalNumber\": 30, \"intervalType\": \"seconds\", \"enabled\": true}")))
     @APIResponse(responseCode = "200", description = "The job as changed",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
     @APIResponse(responseCode = "400", description = "A field breaks a rule; errors[] names it")
     @APIResponse(responseCode = "404", description = "No such job")
-    public Uni<JobView> patch(@PathParam("name") String name, byte[] body) {
+    public Uni<JobView> patch(@Parameter(description = JOB_NAME, example = "process_departments")
+                              @PathParam("name") String name, byte[] body) {
         List<FieldError> errors = new ArrayList<>();
         JobChange change = input.read(body, JobChange.class, "cannot be changed; changeable", errors);
         return jobs.change(name, change, callerContext.get().keyName(), errors);
@@ -102,7 +108,8 @@ public class JobResource {
     @APIResponse(responseCode = "200", description = "The finished run",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobRun.class)))
     @APIResponse(responseCode = "404", description = "No such job")
-    public Uni<JobRun> runNow(@PathParam("name") String name) {
+    public Uni<JobRun> runNow(@Parameter(description = JOB_NAME, example = "process_departments")
+                              @PathParam("name") String name) {
         return jobs.runNow(name, callerContext.get().keyName());
     }
 
@@ -112,7 +119,11 @@ public class JobResource {
     @APIResponse(responseCode = "200", description = "The runs", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.ARRAY, implementation = JobRun.class)))
     @APIResponse(responseCode = "404", description = "No such job")
-    public Uni<List<JobRun>> runs(@PathParam("name") String name, @QueryParam("limit") Integer limit) {
+    public Uni<List<JobRun>> runs(@Parameter(description = JOB_NAME, example = "process_departments")
+                                  @PathParam("name") String name,
+                                  @Parameter(description = "How many runs, 1 to 500",
+                                          schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20"))
+                                  @QueryParam("limit") Integer limit) {
         int n = limit == null ? 20 : Math.max(1, Math.min(limit, 500));
         return schedule.find(name).onItem().ifNull().failWith(() -> noSuchJob(name))
                 .chain(job -> schedule.runs(name, n));

@@ -13,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -61,6 +62,8 @@ public class RecordAdminResource {
     @Inject
     AuditLog audit;
 
+    static final String RECEIPT_ID = "The row's receiptId, the one its partner got";
+
     @GET
     @Path("/records")
     @Operation(operationId = "listStagingRows", summary = "List staging rows", description = "Staging rows of every interface, newest received first, "
@@ -73,8 +76,10 @@ public class RecordAdminResource {
             @Parameter(description = "PENDING, PROCESSING, PROCESSED, FAILED or SKIPPED") @QueryParam("status") String status,
             @QueryParam("sourceSystem") String sourceSystem,
             @QueryParam("externalId") String externalId,
-            @Parameter(description = "Page number, from 0") @QueryParam("page") String page,
-            @Parameter(description = "Rows per page, 1 to 500 (default 50)") @QueryParam("size") String size) {
+            @Parameter(description = "Page number, from 0", schema = @Schema(type = SchemaType.INTEGER, minimum = "0",
+                    defaultValue = "0")) @QueryParam("page") String page,
+            @Parameter(description = "Rows per page", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+                    maximum = "500", defaultValue = "50")) @QueryParam("size") String size) {
         ListParams params = ListParams.check();
         params.oneOf("interface", interfaceName, interfaceNames());
         params.oneOf("status", status, Arrays.stream(RecordStatus.values()).map(Enum::name).collect(Collectors.toSet()));
@@ -90,7 +95,8 @@ public class RecordAdminResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StagingRowView.class)))
     @APIResponse(responseCode = "404", description = "No staging row with this receipt")
     @APIResponse(responseCode = "409", description = "The row is not FAILED")
-    public Uni<StagingRowView> retryOne(@PathParam("receiptId") String receiptId) {
+    public Uni<StagingRowView> retryOne(@Parameter(description = RECEIPT_ID, schema = @Schema(type = SchemaType.STRING,
+            format = "uuid"), example = "0190f0a3-7c1e-7d2a-9c4b-5e6f7a8b9c0d") @PathParam("receiptId") String receiptId) {
         return changeRow(receiptId, id -> staging.retry(id, new RetryFilter(null, null, null, null), actor())
                 .map(retried -> retried == 1), "only a FAILED row can be retried");
     }
@@ -101,7 +107,8 @@ public class RecordAdminResource {
     @Operation(operationId = "retryRows", summary = "Retry failed rows in bulk", description = "Puts every FAILED row matching the filter back to "
             + "PENDING, as the single retry does, in one transaction. Every filter field is optional; {} retries "
             + "every failed row.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = RetryFilterInput.class), examples = @ExampleObject(
             name = "waiting for a fixed department",
             value = "{\"interface\": \"employees\", \"sourceSystem\": \"HIS\", \"errorClass\": \"REFERENCE\"}")))
     @APIResponse(responseCode = "200", description = "How many rows went back to PENDING",
@@ -116,10 +123,14 @@ public class RecordAdminResource {
     }
 
     /** The filter of a bulk retry: every field optional. */
+    @Schema(name = "RetryFilter", description = "Which FAILED rows to retry; every field optional, {} retries all")
     public record RetryFilterInput(
+            @Schema(description = "Only rows of this interface", example = "employees")
             @JsonProperty("interface") @OneOf(interfaces = true) String interfaceName,
-            String sourceSystem,
-            String externalId,
+            @Schema(description = "Only rows this source system sent", example = "HIS") String sourceSystem,
+            @Schema(description = "Only rows of this record", example = "E-100") String externalId,
+            @Schema(description = "Only rows that failed for this class of reason",
+                    enumeration = {"VALIDATION", "REFERENCE", "CONFLICT", "TRANSIENT", "INTERNAL"})
             @OneOf(ErrorClass.class) String errorClass) {
     }
 
@@ -133,7 +144,8 @@ public class RecordAdminResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StagingRowView.class)))
     @APIResponse(responseCode = "404", description = "No staging row with this receipt")
     @APIResponse(responseCode = "409", description = "The row is not SKIPPED")
-    public Uni<StagingRowView> reapply(@PathParam("receiptId") String receiptId) {
+    public Uni<StagingRowView> reapply(@Parameter(description = RECEIPT_ID, schema = @Schema(type = SchemaType.STRING,
+            format = "uuid"), example = "0190f0a3-7c1e-7d2a-9c4b-5e6f7a8b9c0d") @PathParam("receiptId") String receiptId) {
         return changeRow(receiptId, id -> staging.reapply(id, actor()),
                 "only a SKIPPED row can be re-applied (a FAILED one is retried)");
     }
@@ -149,7 +161,8 @@ public class RecordAdminResource {
     @APIResponse(responseCode = "400", description = "A query parameter is invalid")
     public Uni<List<AuditLog.Entry>> audit(
             @Parameter(description = "Only actions on this receipt id or job name") @QueryParam("target") String target,
-            @Parameter(description = "How many, 1 to 500 (default 50)") @QueryParam("limit") String limit) {
+            @Parameter(description = "How many actions", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+                    maximum = "500", defaultValue = "50")) @QueryParam("limit") String limit) {
         ListParams params = ListParams.check();
         ListQuery query = params.query(null, null, null, limit);
         return audit.recent(target, query.size());

@@ -16,11 +16,11 @@ import org.integrationhub.common.registry.FieldSpec;
 import org.integrationhub.common.registry.InterfaceDefinition;
 import org.integrationhub.common.registry.InterfaceRegistry;
 import org.integrationhub.common.registry.JsonSchemas;
+import org.integrationhub.common.validation.Json;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -50,33 +50,24 @@ public class BusinessOperationsFilter implements OASFilter {
                 }
             }
             for (InterfaceDefinition d : InterfaceRegistry.all()) {
-                String type = typeName(d.recordLabel());
+                String type = OpenApiSchemas.typeName(d.recordLabel());
                 declareSchemas(openAPI.getComponents(), d, type);
                 String base = "/api/v1/" + d.name();
-                expanded.put(base, copy(list, d, "list" + typeName(d.name()), type + "Page", filters(d)));
+                expanded.put(base, copy(list, d, "list" + OpenApiSchemas.typeName(d.name()), type + "Page", filters(d)));
                 expanded.put(base + "/{code}", copy(one, d, "get" + type, type, List.of()));
                 if (d.parentField().isPresent()) {
                     expanded.put(base + "/{code}/subtree", copy(subtree, d, "get" + type + "Subtree",
                             type + "Subtree", List.of()));
                 }
                 expanded.put(base + "/{code}/lineage", copy(lineage, d, "get" + type + "Lineage", null, List.of()));
+                openAPI.addTag(OASFactory.createTag().name(OpenApiSchemas.typeName(d.name()))
+                        .description(d.description() + ": the business records, as applied"));
             }
             openAPI.getPaths().setPathItems(expanded);
             // the templated operations' generic page is replaced by one typed page per interface
             openAPI.getComponents().removeSchema("Page");
         }
         new ProblemResponsesFilter("Not an operator key").filterOpenAPI(openAPI);
-    }
-
-    /** "department" gives "Department", "company partner" gives "CompanyPartner", "ward_rounds" "WardRounds". */
-    static String typeName(String words) {
-        StringBuilder s = new StringBuilder();
-        for (String part : words.split("[ _]")) {
-            if (!part.isEmpty()) {
-                s.append(part.substring(0, 1).toUpperCase(Locale.ROOT)).append(part.substring(1));
-            }
-        }
-        return s.toString();
     }
 
     private static void declareSchemas(Components components, InterfaceDefinition d, String type) {
@@ -112,10 +103,25 @@ public class BusinessOperationsFilter implements OASFilter {
         return parameters;
     }
 
+    /** The code in the declaration's example record. */
+    private static String exampleCode(InterfaceDefinition d) {
+        try {
+            return Json.STRICT.readTree(d.example()).path("data").path("code").asText(null);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(d + ": its example is not JSON", e);
+        }
+    }
+
     private static PathItem copy(PathItem template, InterfaceDefinition d, String operationId, String schema,
                                  List<Parameter> extraParameters) {
         Operation source = template.getGET();
-        List<Parameter> parameters = OpenApiSchemas.parametersWithout(template, source, "interface");
+        List<Parameter> parameters = new ArrayList<>();
+        for (Parameter p : OpenApiSchemas.parametersWithout(template, source, "interface")) {
+            // the template's parameters are shared by every interface's copy: the code gets one of its own
+            parameters.add(!"code".equals(p.getName()) ? p : OASFactory.createParameter().name("code")
+                    .in(Parameter.In.PATH).required(true).schema(p.getSchema())
+                    .description("The " + d.recordLabel() + "'s code").example(exampleCode(d)));
+        }
         parameters.addAll(extraParameters);
         APIResponses responses = OASFactory.createAPIResponses();
         for (Map.Entry<String, APIResponse> r : source.getResponses().getAPIResponses().entrySet()) {
@@ -131,7 +137,7 @@ public class BusinessOperationsFilter implements OASFilter {
                 .operationId(operationId)
                 .summary(source.getSummary().replace("records", d.name()).replace("record", d.recordLabel()))
                 .description(source.getDescription())
-                .tags(List.of(typeName(d.name())))
+                .tags(List.of(OpenApiSchemas.typeName(d.name())))
                 .security(source.getSecurity())
                 .parameters(parameters)
                 .responses(responses);

@@ -59,11 +59,15 @@ public class BusinessRecordResource {
     @APIResponse(responseCode = "404", description = "No such interface")
     public Uni<Page<Map<String, Object>>> list(
             @PathParam("interface") String interfaceName,
-            @Parameter(description = "true: active only; false: archived only") @QueryParam("active") String active,
-            @Parameter(description = "Only records changed at or after this ISO 8601 instant")
+            @Parameter(description = "true: active only; false: archived only; absent: both",
+                    schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("active") String active,
+            @Parameter(description = "Only records changed at or after this ISO 8601 instant",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time"), example = "2026-11-26T00:00:00Z")
             @QueryParam("updatedSince") String updatedSince,
-            @Parameter(description = "Page number, from 0") @QueryParam("page") String page,
-            @Parameter(description = "Records per page, 1 to 500 (default 50)") @QueryParam("size") String size,
+            @Parameter(description = "Page number, from 0", schema = @Schema(type = SchemaType.INTEGER, minimum = "0",
+                    defaultValue = "0")) @QueryParam("page") String page,
+            @Parameter(description = "Records per page", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+                    maximum = "500", defaultValue = "50")) @QueryParam("size") String size,
             @Context UriInfo uri) {
         InterfaceDefinition d = definition(interfaceName);
         ListParams params = ListParams.check();
@@ -101,7 +105,8 @@ public class BusinessRecordResource {
     @APIResponse(responseCode = "404", description = "No such interface or record, or the interface has no parents")
     public Uni<List<Map<String, Object>>> subtree(@PathParam("interface") String interfaceName,
                                                   @PathParam("code") String code,
-                                                  @Parameter(description = "true: archived descendants too (default false)")
+                                                  @Parameter(description = "true: archived descendants too",
+                                                          schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
                                                   @QueryParam("includeArchived") String includeArchived) {
         InterfaceDefinition d = definition(interfaceName);
         if (!records.hasSubtrees(d)) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.integrationhub.common.openapi.ClientReadyDocument;
 import org.integrationhub.common.registry.FieldSpec;
 import org.integrationhub.common.registry.InterfaceDefinition;
 import org.integrationhub.common.registry.InterfaceRegistry;
@@ -88,5 +89,26 @@ class OpenApiTest {
             }
         }
         assertThat(operations).isGreaterThan(10);
+    }
+
+    @Test
+    void operatorsCanTryEveryCallFromSwaggerUi() throws Exception {
+        JsonNode doc = document();
+        ClientReadyDocument.check(doc);
+        // bodies are typed, so Swagger UI shows a JSON editor with the example, not a file picker
+        assertThat(doc.at("/paths/~1api~1v1~1admin~1jobs~1{name}/patch/requestBody/content/application~1json/schema/$ref")
+                .asText()).isEqualTo("#/components/schemas/JobChange");
+        assertThat(doc.at("/paths/~1api~1v1~1admin~1records~1retry/post/requestBody/content/application~1json/schema/$ref")
+                .asText()).isEqualTo("#/components/schemas/RetryFilter");
+        assertThat(doc.at("/components/schemas/JobChange/properties/args/type").asText()).isEqualTo("object");
+        // list parameters say their type and default
+        Map<String, JsonNode> parameters = new java.util.HashMap<>();
+        doc.at("/paths/~1api~1v1~1departments/get/parameters").forEach(p -> parameters.put(p.path("name").asText(), p));
+        assertThat(parameters.get("active").at("/schema/type").asText()).isEqualTo("boolean");
+        assertThat(parameters.get("page").at("/schema/type").asText()).isEqualTo("integer");
+        assertThat(parameters.get("page").at("/schema/default").asInt()).isZero();
+        assertThat(parameters.get("size").at("/schema/default").asInt()).isEqualTo(50);
+        assertThat(parameters.get("updatedSince").at("/schema/format").asText()).isEqualTo("date-time");
+        assertThat(doc.at("/paths/~1api~1v1~1departments~1{code}/get/parameters/0/example").asText()).isNotBlank();
     }
 }
