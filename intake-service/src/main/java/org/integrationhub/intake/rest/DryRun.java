@@ -1,5 +1,6 @@
 package org.integrationhub.intake.rest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.integrationhub.common.model.Operation;
 import org.integrationhub.common.model.RecordStatus;
@@ -7,27 +8,41 @@ import org.integrationhub.common.problem.ErrorCode;
 import org.integrationhub.common.problem.FieldError;
 import org.integrationhub.common.problem.ProblemException;
 import org.integrationhub.common.problem.ProblemType;
+import org.integrationhub.common.staging.Receipt;
 import org.integrationhub.common.validation.Envelope;
+import org.integrationhub.intake.service.Candidate;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * A single record's dry run: the receipt the record would get, without a receiptId or receivedAt since nothing was
- * stored (the OpenAPI document describes it as a Receipt with dryRun true: see InterfaceOperationsFilter).
+ * stored; or, when its idempotency key would replay a stored record, that record's receipt as the real call would
+ * repeat it. The OpenAPI document describes it as a Receipt with dryRun true (see InterfaceOperationsFilter).
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record DryRun(
         boolean dryRun,
+        UUID receiptId,
         @JsonProperty("interface") String interfaceName,
         String sourceSystem,
         String externalId,
         Operation operation,
         OffsetDateTime sentAt,
+        OffsetDateTime receivedAt,
         RecordStatus status) {
 
-    static DryRun of(String interfaceName, Envelope envelope) {
-        return new DryRun(true, interfaceName, envelope.sourceSystem(), envelope.externalId(), envelope.operation(),
-                envelope.sentAt(), RecordStatus.PENDING);
+    static DryRun of(String interfaceName, Candidate tried) {
+        Receipt replayed = tried.receipt();
+        if (replayed != null) {
+            return new DryRun(true, replayed.receiptId(), replayed.interfaceName(), replayed.sourceSystem(),
+                    replayed.externalId(), replayed.operation(), replayed.sentAt(), replayed.receivedAt(),
+                    replayed.status());
+        }
+        Envelope envelope = tried.envelope();
+        return new DryRun(true, null, interfaceName, envelope.sourceSystem(), envelope.externalId(),
+                envelope.operation(), envelope.sentAt(), null, RecordStatus.PENDING);
     }
 
     /** Whether the dryRun parameter asks for one: absent or false no, true yes, anything else a 400. */

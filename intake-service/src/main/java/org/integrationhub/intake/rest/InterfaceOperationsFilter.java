@@ -36,7 +36,8 @@ public class InterfaceOperationsFilter implements OASFilter {
     static final String RECORDS = "/api/v1/interfaces/{interface}/records";
     static final String BATCH = RECORDS + "/batch";
     static final String DRY_RUN_DESCRIPTION = "true only in a dry run's answer: nothing was stored, so there is no "
-            + "receiptId or receivedAt; absent on a stored record's receipt";
+            + "receiptId or receivedAt, unless the record's idempotency key would replay a stored record, whose "
+            + "receipt this then is; absent on a real call's receipt";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {

@@ -48,7 +48,10 @@ public class RecordResource extends PartnerResource {
     static final String DRY_RUN = "true: check the request exactly as it would be checked, references included "
             + "(records waiting in staging and other records of the same batch count as they would), and answer as "
             + "it would be answered (200 instead of 202 for a single record), storing nothing and making no receipt. "
-            + "An Idempotency-Key is checked but neither used nor spent.";
+            + "Idempotency keys (the Idempotency-Key header, or a record's messageId) count as they would, unspent: "
+            + "one used before for another body is refused as it would be (422, or REJECTED in a batch); one used "
+            + "for the same body answers Idempotent-Replayed: true with the stored receipt (or batch result) the "
+            + "real call would repeat.";
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -100,7 +103,7 @@ public class RecordResource extends PartnerResource {
             byte[] body) {
         if (DryRun.asked(dryRun)) {
             return accept(interfaceName, idempotencyKey, body, intake::tryOne)
-                    .map(tried -> Response.ok(DryRun.of(interfaceName, tried.envelope())).build());
+                    .map(tried -> replayedIf(tried.replayed(), Response.ok(DryRun.of(interfaceName, tried))));
         }
         return accept(interfaceName, idempotencyKey, body, intake::acceptOne).map(accepted -> replayedIf(
                 accepted.replayed(),
@@ -146,8 +149,8 @@ public class RecordResource extends PartnerResource {
             @QueryParam("dryRun") String dryRun,
             byte[] body) {
         if (DryRun.asked(dryRun)) {
-            return accept(interfaceName, idempotencyKey, body, (d, caller, b, key) -> intake.tryBatch(d, caller, b))
-                    .map(result -> Response.ok(result, MediaType.APPLICATION_JSON).build());
+            return accept(interfaceName, idempotencyKey, body, intake::tryBatch).map(outcome -> replayedIf(
+                    outcome.replayed(), Response.ok(outcome.resultJson(), MediaType.APPLICATION_JSON)));
         }
         return accept(interfaceName, idempotencyKey, body, intake::acceptBatch).map(outcome -> replayedIf(
                 outcome.replayed(), Response.ok(outcome.resultJson(), MediaType.APPLICATION_JSON)));

@@ -95,7 +95,8 @@ public class RecordIntakeService {
 
     /**
      * One record checked as {@link #acceptOne} checks it, references included (records waiting in staging count),
-     * and fails as it would; nothing is stored and no receipt is made. An Idempotency-Key is checked, not used.
+     * and fails as it would; nothing is stored and no receipt is made. Its idempotency key counts as it would
+     * ({@link #wouldReplay}) but is not spent.
      */
     public Uni<Candidate> tryOne(InterfaceDefinition definition, Caller caller, byte[] body, String idempotencyKey) {
         return one(definition, caller, body, idempotencyKey, true);
@@ -106,6 +107,7 @@ public class RecordIntakeService {
         Candidate candidate = new Candidate(0, "", EnvelopeReader.parse(body));
         check(candidate, definition, caller, idempotencyKey, config.sentAtRange(clock));
         Uni<?> done = dryRun ? resolveReferences(definition, caller, List.of(candidate))
+                .chain(() -> wouldReplay(definition, caller, List.of(candidate)))
                 : process(definition, caller, List.of(candidate), pool);
         return done.map(all -> {
             if (!candidate.alive()) {
@@ -154,16 +156,55 @@ public class RecordIntakeService {
     /**
      * A batch checked as {@link #acceptBatch} checks it, each record on its own and references included (earlier
      * and later records of the batch and records waiting in staging count); nothing is stored, no receipt is made.
+     * The idempotency keys count as they would, unspent: the batch's key answers the stored result of the batch it
+     * was used for (a 422 for another body), each record's messageId as {@link #wouldReplay} says.
      */
-    public Uni<String> tryBatch(InterfaceDefinition definition, Caller caller, byte[] body) {
-        List<Candidate> candidates = candidates(definition, caller, EnvelopeReader.parse(body));
-        return resolveReferences(definition, caller, candidates).map(v -> {
-            try {
-                return json.writeValueAsString(BatchResult.tried(candidates));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("cannot encode a batch result", e);
+    public Uni<BatchOutcome> tryBatch(InterfaceDefinition definition, Caller caller, byte[] body,
+                                      String idempotencyKey) {
+        JsonNode root = EnvelopeReader.parse(body);
+        List<Candidate> candidates = candidates(definition, caller, root);
+        Uni<BatchOutcome> replay = idempotencyKey == null ? Uni.createFrom().nullItem()
+                : replayBatch(definition, caller, idempotencyKey, Canonical.sha256(root));
+        return replay.chain(replayed -> replayed != null ? Uni.createFrom().item(replayed)
+                : resolveReferences(definition, caller, candidates)
+                        .chain(() -> wouldReplay(definition, caller, candidates))
+                        .map(v -> {
+                            try {
+                                return new BatchOutcome(json.writeValueAsString(BatchResult.tried(candidates)), false);
+                            } catch (JsonProcessingException e) {
+                                throw new IllegalStateException("cannot encode a batch result", e);
+                            }
+                        }));
+    }
+
+    /**
+     * What the idempotency keys of a dry run's records would do if they were sent: a key stored with the same
+     * body replays that receipt, with another body it is refused; a key an earlier record of the same request
+     * uses is a replay of that record (same body) or refused (another), as storing them in order would make it.
+     */
+    private Uni<Void> wouldReplay(InterfaceDefinition definition, Caller caller, List<Candidate> candidates) {
+        List<String> keys = candidates.stream().filter(c -> c.alive() && c.idempotencyKey != null)
+                .map(c -> c.idempotencyKey).distinct().toList();
+        if (keys.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return staging.findByIdempotencyKeys(pool, definition.name(), caller.sourceSystem(), keys).invoke(stored -> {
+            Map<String, byte[]> earlier = new HashMap<>();
+            for (Candidate c : candidates) {
+                if (!c.alive() || c.idempotencyKey == null) {
+                    continue;
+                }
+                StoredRequest original = stored.get(c.idempotencyKey);
+                byte[] first = earlier.putIfAbsent(c.idempotencyKey, c.digest);
+                if (original != null) {
+                    replay(c, original);
+                } else if (first != null && MessageDigest.isEqual(first, c.digest)) {
+                    c.replayed = true;
+                } else if (first != null) {
+                    rejectReusedKey(c);
+                }
             }
-        });
+        }).replaceWithVoid();
     }
 
     /** The stored answer for this key and body; a 422 for another body; null when the key is new. */
@@ -395,10 +436,14 @@ public class RecordIntakeService {
             c.receipt = original.receipt();
             c.replayed = true;
         } else {
-            String field = c.keyFromHeader ? "Idempotency-Key" : c.pathPrefix + "messageId";
-            c.reject(ProblemType.IDEMPOTENCY_KEY_REUSED, new FieldError(field, ErrorCode.NOT_ALLOWED,
-                    "Idempotency key '" + c.idempotencyKey + "' was already used for another record body; "
-                            + "use a new key for each record"));
+            rejectReusedKey(c);
         }
+    }
+
+    private static void rejectReusedKey(Candidate c) {
+        String field = c.keyFromHeader ? "Idempotency-Key" : c.pathPrefix + "messageId";
+        c.reject(ProblemType.IDEMPOTENCY_KEY_REUSED, new FieldError(field, ErrorCode.NOT_ALLOWED,
+                "Idempotency key '" + c.idempotencyKey + "' was already used for another record body; "
+                        + "use a new key for each record"));
     }
 }
