@@ -1,6 +1,9 @@
 package org.integrationhub.common.model;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -25,6 +28,13 @@ public class DatabaseOutage {
     private final AtomicLong since = new AtomicLong();
     /** Set as the instance stops: work cut short by the closing pool is expected then, not a fault. */
     private volatile boolean stopping;
+
+    /** hub_database_up: 0 from the first operation that met the outage until one succeeds again, else 1. */
+    void metrics(@Observes StartupEvent event, MeterRegistry registry) {
+        Gauge.builder("hub.database.up", this, outage -> outage.ongoing() ? 0 : 1)
+                .description("1 while this instance reaches the database, 0 during an outage it met")
+                .register(registry);
+    }
 
     void onStop(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) ShutdownEvent event) {
         stopping = true;

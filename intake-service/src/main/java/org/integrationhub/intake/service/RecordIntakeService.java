@@ -3,9 +3,11 @@ package org.integrationhub.intake.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
-import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.integrationhub.common.model.Operation;
@@ -70,6 +72,8 @@ public class RecordIntakeService {
     ObjectMapper json;
     @Inject
     org.integrationhub.common.model.DatabaseOutage outage;
+    @Inject
+    MeterRegistry registry;
 
     Clock clock = Clock.systemUTC();
 
@@ -110,6 +114,9 @@ public class RecordIntakeService {
                 .chain(() -> wouldReplay(definition, caller, List.of(candidate)))
                 : process(definition, caller, List.of(candidate), pool);
         return done.map(all -> {
+            if (!dryRun) {
+                count(definition, List.of(candidate));
+            }
             if (!candidate.alive()) {
                 List<FieldError> errors = candidate.errors();
                 throw new ProblemException(candidate.rejection(),
@@ -117,6 +124,23 @@ public class RecordIntakeService {
             }
             return candidate;
         });
+    }
+
+    /**
+     * hub_records_accepted_total and hub_records_rejected_total per interface: records stored (not replays of
+     * stored ones) and records refused, by real calls; dry runs count nothing.
+     */
+    private void count(InterfaceDefinition definition, List<Candidate> candidates) {
+        long accepted = candidates.stream().filter(c -> c.alive() && !c.replayed).count();
+        long rejected = candidates.stream().filter(c -> !c.alive()).count();
+        if (accepted > 0) {
+            Counter.builder("hub.records.accepted").description("Records stored with a new receipt")
+                    .tags("interface", definition.name()).register(registry).increment(accepted);
+        }
+        if (rejected > 0) {
+            Counter.builder("hub.records.rejected").description("Records refused (400, 403, 422 or REJECTED in a batch)")
+                    .tags("interface", definition.name()).register(registry).increment(rejected);
+        }
     }
 
     /** A batch's answer, and whether it is the replay of an earlier request with the same Idempotency-Key. */
@@ -132,7 +156,10 @@ public class RecordIntakeService {
         JsonNode root = EnvelopeReader.parse(body);
         List<Candidate> candidates = candidates(definition, caller, root);
         if (idempotencyKey == null) {
-            return process(definition, caller, candidates, pool).map(all -> new BatchOutcome(encode(all), false));
+            return process(definition, caller, candidates, pool).map(all -> {
+                count(definition, all);
+                return new BatchOutcome(encode(all), false);
+            });
         }
         byte[] digest = Canonical.sha256(root);
         return replayBatch(definition, caller, idempotencyKey, digest).chain(replay -> replay != null
@@ -148,7 +175,8 @@ public class RecordIntakeService {
                                             throw new KeyTakenException();
                                         }
                                     }).replaceWith(new BatchOutcome(result, false));
-                                })))
+                                }))
+                                .invoke(() -> count(definition, candidates)))
                         .onFailure(KeyTakenException.class).recoverWithUni(() ->
                                 replayBatch(definition, caller, idempotencyKey, digest)));
     }

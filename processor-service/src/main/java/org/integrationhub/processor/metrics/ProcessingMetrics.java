@@ -13,7 +13,10 @@ import jakarta.inject.Inject;
 import org.integrationhub.common.registry.InterfaceDefinition;
 import org.integrationhub.common.registry.InterfaceRegistry;
 
+import org.integrationhub.processor.job.IntervalType;
+
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,7 +25,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * What the processor did, for Prometheus at {@code /q/metrics}, without loading the database per scrape:
  * rows applied, failed, skipped, retried and waiting per interface, apply latency, job run durations, and
  * the backlog and oldest pending age per interface from a snapshot refreshed every
- * {@code hub.metrics.backlog-refresh} (one grouped query over open rows only).
+ * {@code hub.metrics.backlog-refresh} (one grouped query over open rows only), and per job of the schedule table
+ * when a run last finished, its interval and whether it is enabled (the alert on a job that stopped running).
  */
 @ApplicationScoped
 public class ProcessingMetrics {
@@ -35,6 +39,12 @@ public class ProcessingMetrics {
              WHERE status IN ('PENDING', 'PROCESSING')
              GROUP BY interface""";
 
+    /** Every job's schedule and when a run of it last finished (or, never run, when it was last changed). */
+    static final String JOBS = """
+            SELECT name, enabled, interval_number, interval_type,
+                   extract(epoch FROM coalesce(last_finished_at, updated_at)) AS last_finished
+              FROM scheduled_job""";
+
     @Inject
     MeterRegistry registry;
     @Inject
@@ -46,13 +56,18 @@ public class ProcessingMetrics {
 
     private final Map<String, AtomicLong> backlog = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> oldestPendingSeconds = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> jobLastFinished = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> jobInterval = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> jobEnabled = new ConcurrentHashMap<>();
 
     /** One row's outcome: PROCESSED, SKIPPED, FAILED, RETRIED or WAITING. */
     public void row(String interfaceName, String outcome, long nanos) {
         Counter.builder("hub.rows").description("Staging rows handled, by outcome")
                 .tags("interface", interfaceName, "outcome", outcome).register(registry).increment();
         Timer.builder("hub.apply").description("Time to apply one row and write its outcome")
-                .tags("interface", interfaceName).register(registry).record(Duration.ofNanos(nanos));
+                .tags("interface", interfaceName).publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(30))
+                .register(registry).record(Duration.ofNanos(nanos));
     }
 
     public void jobRun(String job, boolean succeeded, long nanos) {
@@ -73,7 +88,7 @@ public class ProcessingMetrics {
         });
     }
 
-    /** Refreshes the cached backlog gauges. */
+    /** Refreshes the cached backlog and job gauges. */
     public Uni<Void> refreshBacklog() {
         return pool.query(BACKLOG).execute().invoke(rows -> {
             for (InterfaceDefinition d : InterfaceRegistry.all()) {
@@ -87,14 +102,31 @@ public class ProcessingMetrics {
                 gauge(oldestPendingSeconds, "hub.oldest.pending.seconds", "Age of the oldest pending row", name)
                         .set(Math.round(row.getNumeric("oldest").doubleValue()));
             }
+        }).chain(() -> pool.query(JOBS).execute()).invoke(jobs -> {
+            for (Row job : jobs) {
+                String name = job.getString("name");
+                gauge(jobLastFinished, "hub.job.last.finished.timestamp.seconds",
+                        "When a run of the job last finished (never run: when it was last changed), Unix seconds",
+                        "job", name).set(Math.round(job.getNumeric("last_finished").doubleValue()));
+                gauge(jobInterval, "hub.job.interval.seconds", "The job's interval (a month as its average length)",
+                        "job", name).set(IntervalType.valueOf(job.getString("interval_type").toUpperCase(Locale.ROOT))
+                        .approximately(job.getInteger("interval_number")).toSeconds());
+                gauge(jobEnabled, "hub.job.enabled", "1 while the job is enabled", "job", name)
+                        .set(job.getBoolean("enabled") ? 1 : 0);
+            }
         }).replaceWithVoid();
     }
 
     private AtomicLong gauge(Map<String, AtomicLong> values, String meter, String description, String interfaceName) {
-        return values.computeIfAbsent(interfaceName, k -> {
+        return gauge(values, meter, description, "interface", interfaceName);
+    }
+
+    private AtomicLong gauge(Map<String, AtomicLong> values, String meter, String description, String tag,
+                             String tagValue) {
+        return values.computeIfAbsent(tagValue, k -> {
             AtomicLong value = new AtomicLong();
             Gauge.builder(meter, value, AtomicLong::get).description(description)
-                    .tags("interface", interfaceName).register(registry);
+                    .tags(tag, tagValue).register(registry);
             return value;
         });
     }

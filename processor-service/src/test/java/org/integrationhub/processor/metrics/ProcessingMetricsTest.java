@@ -65,4 +65,26 @@ class ProcessingMetricsTest {
         assertThat(value(scrape, "hub_backlog_rows{interface=\"partners\"}")).isEqualTo(0.0);
         drain(processor, "departments");
     }
+
+    @Test
+    void theScheduleAndTheDatabaseAreScrapedForTheAlerts() throws Exception {
+        // a job that has never run counts from its last change; one that ran, from the end of that run
+        // (a disabled job of its own, so that no scheduler runs it)
+        execute("INSERT INTO scheduled_job (name, target, interval_number, interval_type, enabled, last_finished_at) "
+                + "VALUES ('metrics_probe', 'staging.recover', 2, 'minutes', false, now() - interval '1 hour')");
+        try {
+            metrics.refreshBacklog().await().atMost(Duration.ofSeconds(10));
+            String scrape = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+            double lastFinished = value(scrape, "hub_job_last_finished_timestamp_seconds{job=\"metrics_probe\"}");
+            assertThat(System.currentTimeMillis() / 1000.0 - lastFinished).isBetween(3590.0, 3700.0);
+            assertThat(value(scrape, "hub_job_interval_seconds{job=\"metrics_probe\"}")).isEqualTo(120.0);
+            assertThat(value(scrape, "hub_job_enabled{job=\"metrics_probe\"}")).isEqualTo(0.0);
+            assertThat(value(scrape, "hub_job_enabled{job=\"process_departments\"}")).isEqualTo(1.0);
+            assertThat(value(scrape, "hub_job_interval_seconds{job=\"process_departments\"}")).isPositive();
+            assertThat(value(scrape, "hub_database_up")).isEqualTo(1.0);
+            assertThat(scrape).contains("hub_apply_seconds_bucket{interface=");
+        } finally {
+            execute("DELETE FROM scheduled_job WHERE name = 'metrics_probe'");
+        }
+    }
 }
