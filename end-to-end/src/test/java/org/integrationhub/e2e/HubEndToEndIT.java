@@ -12,6 +12,7 @@ import org.integrationhub.partnerclient.api.SyncApi;
 import org.integrationhub.partnerclient.model.DepartmentData;
 import org.integrationhub.partnerclient.model.DepartmentRecord;
 import org.integrationhub.partnerclient.model.FieldError;
+import org.integrationhub.partnerclient.model.InterfaceName;
 import org.integrationhub.partnerclient.model.Operation;
 import org.integrationhub.partnerclient.model.OutcomePage;
 import org.integrationhub.partnerclient.model.Problem;
@@ -268,7 +269,7 @@ class HubEndToEndIT {
             String after = null;
             OutcomePage page;
             do {
-                page = receipts.listOutcomes(after, "departments", 1000, "PROCESSED");
+                page = receipts.listOutcomes(after, List.of(InterfaceName.DEPARTMENTS), 1000, List.of("PROCESSED"));
                 for (Receipt r : page.getItems()) {
                     if (receipt.getReceiptId().equals(r.getReceiptId())) {
                         return r;
@@ -279,7 +280,7 @@ class HubEndToEndIT {
             return null;
         }, java.util.Objects::nonNull);
         assertThat(listed.getExternalId()).isEqualTo(code);
-        ReconcileAnswer answer = new SyncApi(client).reconcile("departments", new ReconcileRequest()
+        ReconcileAnswer answer = new SyncApi(client).reconcileRecords(InterfaceName.DEPARTMENTS, new ReconcileRequest()
                 .addItemsItem(new ReconcileItem().externalId(code).sentAt(sentAt)));
         assertThat(answer.getResults()).singleElement()
                 .satisfies(r -> assertThat(r.getState()).isEqualTo(SyncState.IN_SYNC));

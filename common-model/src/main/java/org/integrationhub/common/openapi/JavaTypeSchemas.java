@@ -18,7 +18,8 @@ import java.util.stream.Stream;
  * Writes the Java types the scanner turns into named schemas ({@code OffsetDateTime}, {@code UUID},
  * {@code LocalDate}) as the plain JSON strings they are, with their format and an example of this product's,
  * wherever they are used: a partner's generated client then gets its own date and uuid types, not classes named
- * after our Java types, and no example dates from the scanner's library.
+ * after our Java types, and no example dates from the scanner's library. A {@code $ref} loses any {@code type}
+ * written beside it, which generators would clear with a warning.
  */
 public final class JavaTypeSchemas {
 
@@ -113,6 +114,10 @@ public final class JavaTypeSchemas {
             if (schema.getExamples() == null || schema.getExamples().isEmpty()) {
                 schema.setExamples(List.of(plain.example));
             }
+        }
+        if (schema.getRef() != null && schema.getType() != null) {
+            // a $ref with a type beside it (an annotated enum field): generators clear the type and warn
+            schema.setType(null);
         }
         values(schema.getProperties()).forEach(JavaTypeSchemas::visit);
         Stream.of(schema.getItems(), schema.getNot(), schema.getAdditionalPropertiesSchema())

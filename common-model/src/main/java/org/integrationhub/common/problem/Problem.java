@@ -7,7 +7,7 @@ import java.util.List;
 
 /** An RFC 9457 problem detail, the body of every error answer ({@code application/problem+json}). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@Schema(name = "Problem", description = "RFC 9457 problem details")
+@Schema(name = "Problem", description = "RFC 9457 problem details", requiredProperties = {"type", "title", "status"})
 public record Problem(
         @Schema(description = "URI naming the kind of problem", example = "urn:integration-hub:problem:validation-failed")
         String type,

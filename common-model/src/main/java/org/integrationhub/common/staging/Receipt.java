@@ -11,7 +11,8 @@ import java.util.UUID;
 
 /** What a partner gets for an accepted record, and later reads to follow it. */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-@Schema(name = "Receipt", description = "An accepted record and where it stands")
+@Schema(name = "Receipt", description = "An accepted record and where it stands",
+        requiredProperties = {"interface", "sourceSystem", "externalId", "operation", "sentAt", "status"})
 public record Receipt(
         @Schema(description = "Identifies the accepted record; use it to follow its processing")
         UUID receiptId,
@@ -22,9 +23,10 @@ public record Receipt(
         OffsetDateTime sentAt,
         OffsetDateTime receivedAt,
         RecordStatus status,
-        @Schema(description = "Why processing failed; null unless FAILED or SKIPPED") String errorMessage,
+        @Schema(description = "Why processing failed; null unless FAILED or SKIPPED", nullable = true) String errorMessage,
         @Schema(description = "Processing attempts so far") int attempts,
-        @Schema(description = "When the processor finished with it") OffsetDateTime processedAt) {
+        @Schema(description = "When the processor finished with it; null until then", nullable = true)
+        OffsetDateTime processedAt) {
 
     public static Receipt of(StagingRecord r) {
         return new Receipt(r.receiptId, r.interfaceName, r.sourceSystem, r.externalId, r.operation, r.sentAt,

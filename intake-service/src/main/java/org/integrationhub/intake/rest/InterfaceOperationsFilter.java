@@ -50,8 +50,10 @@ public class InterfaceOperationsFilter implements OASFilter {
                 if (path.getKey().equals(RECORDS)) {
                     for (InterfaceDefinition d : InterfaceRegistry.all()) {
                         declareSchemas(openAPI.getComponents(), d);
-                        expanded.put(RECORDS.replace("{interface}", d.name()), typed(records, d, false));
-                        expanded.put(BATCH.replace("{interface}", d.name()), typed(batch, d, true));
+                        String single = RECORDS.replace("{interface}", d.name());
+                        String many = BATCH.replace("{interface}", d.name());
+                        expanded.put(single, typed(records, d, false, single));
+                        expanded.put(many, typed(batch, d, true, many));
                     }
                 } else if (!path.getKey().equals(BATCH)) {
                     expanded.put(path.getKey(), path.getValue());
@@ -85,6 +87,10 @@ public class InterfaceOperationsFilter implements OASFilter {
         typed.setAll(envelope.getAll());
         Map<String, Schema> properties = new LinkedHashMap<>(envelope.getProperties());
         properties.put("data", OASFactory.createSchema().ref(type + "Data"));
+        Schema externalId = OASFactory.createSchema();
+        externalId.setAll(properties.get("externalId").getAll());
+        externalId.setExamples(List.of(example(d).path("externalId").asText()));
+        properties.put("externalId", externalId);
         typed.setProperties(properties);
         typed.setDescription("One record of the interface " + d.name());
         components.addSchema(type + "Record", typed);
@@ -96,23 +102,18 @@ public class InterfaceOperationsFilter implements OASFilter {
         components.addSchema(type + "Batch", batch);
     }
 
-    private static PathItem typed(PathItem template, InterfaceDefinition d, boolean isBatch) {
+    private static PathItem typed(PathItem template, InterfaceDefinition d, boolean isBatch, String path) {
         Operation source = template.getPOST();
         String type = typeName(d);
+        JsonNode example = example(d);
         Operation op = OASFactory.createOperation()
                 .operationId(isBatch ? "submit" + type + "Batch" : "submit" + type)
                 .summary(source.getSummary() + " of " + d.name())
                 .description(d.description() + ".\n\n" + source.getDescription())
                 .tags(source.getTags())
                 .security(source.getSecurity())
-                .responses(source.getResponses());
+                .responses(TypedExamples.responses(source.getResponses(), d, example, path));
         op.setParameters(OpenApiSchemas.parametersWithout(template, source, "interface"));
-        JsonNode example;
-        try {
-            example = Json.STRICT.readTree(d.example());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(d + ": its example is not JSON", e);
-        }
         Object exampleValue = isBatch
                 ? Map.of("records", List.of(OpenApiSchemas.plain(example)))
                 : OpenApiSchemas.plain(example);
@@ -124,24 +125,51 @@ public class InterfaceOperationsFilter implements OASFilter {
         return OASFactory.createPathItem().POST(op);
     }
 
+    /** A comma-separated list: what clients send for an array in form style, not exploded. */
+    private static void commaSeparated(Parameter p, Schema items) {
+        p.setSchema(OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).items(items));
+        p.setStyle(Parameter.Style.FORM);
+        p.setExplode(false);
+        if (p.getExample() instanceof String example) {
+            p.setExample(List.of(example.split(",")));
+        }
+    }
+
+    /** The declaration's example envelope. */
+    static JsonNode example(InterfaceDefinition d) {
+        try {
+            return Json.STRICT.readTree(d.example());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(d + ": its example is not JSON", e);
+        }
+    }
+
     /**
      * Renames the path parameter {@code interface} of the templated paths that remain to {@code interfaceName}, an
      * enum of the registry's names: the name of a path template's parameter is not on the wire, and a generated
      * client would otherwise call it {@code _interface}.
      */
     private static void nameInterfaceParameters(OpenAPI openAPI) {
+        Schema names = OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                .description("An interface's name, as GET /api/v1/interfaces lists them");
+        InterfaceRegistry.all().forEach(d -> names.addEnumeration(d.name()));
+        openAPI.getComponents().addSchema("InterfaceName", names);
         Map<String, PathItem> renamed = new LinkedHashMap<>();
         for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
             renamed.put(path.getKey().replace("{interface}", "{interfaceName}"), path.getValue());
             for (Operation op : path.getValue().getOperations().values()) {
                 for (Parameter p : op.getParameters() == null ? List.<Parameter>of() : op.getParameters()) {
                     if ("interface".equals(p.getName()) && p.getIn() == Parameter.In.PATH) {
-                        Schema names = OASFactory.createSchema().addType(Schema.SchemaType.STRING);
-                        InterfaceRegistry.all().forEach(d -> names.addEnumeration(d.name()));
                         p.setName("interfaceName");
-                        p.setSchema(names);
+                        p.setSchema(OASFactory.createSchema().ref("InterfaceName"));
                         p.setDescription("The interface: one of " + InterfaceRegistry.all().stream()
                                 .map(InterfaceDefinition::name).toList());
+                    } else if ("interface".equals(p.getName()) && p.getIn() == Parameter.In.QUERY) {
+                        commaSeparated(p, OASFactory.createSchema().ref("InterfaceName"));
+                    } else if ("status".equals(p.getName()) && path.getKey().equals("/api/v1/receipts")) {
+                        Schema outcomes = OASFactory.createSchema().addType(Schema.SchemaType.STRING);
+                        List.of("PROCESSED", "FAILED", "SKIPPED").forEach(outcomes::addEnumeration);
+                        commaSeparated(p, outcomes);
                     }
                 }
             }

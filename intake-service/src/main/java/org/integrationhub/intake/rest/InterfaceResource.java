@@ -43,7 +43,8 @@ public class InterfaceResource extends PartnerResource {
     }
 
     /** An interface as partners see it. */
-    @Schema(name = "InterfaceDescription")
+    @Schema(name = "InterfaceDescription",
+            requiredProperties = {"name", "description", "allowed", "recordsPath", "dataSchema", "example"})
     public record InterfaceView(
             @Schema(example = "departments") String name,
             String description,

@@ -68,6 +68,42 @@ final class OpenApiExamples {
              "errors": [{"field": "records", "code": "too_long",
                          "message": "records holds 1001 envelopes; a batch takes at most 1000"}]}""";
 
+    static final String RECONCILE_REQUEST = """
+            {"items": [
+              {"externalId": "D-100", "sentAt": "2026-11-26T08:00:00+08:00"},
+              {"externalId": "D-101", "sentAt": "2026-11-26T08:00:00+08:00",
+               "dataHash": "9a4f1e1f0d9b3c2e7f6a5b4c3d2e1f0a9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e"},
+              {"externalId": "D-102", "sentAt": "2026-11-26T09:30:00+08:00"}
+            ]}""";
+
+    static final String RECONCILE_ANSWER = """
+            {"interface": "departments",
+             "counts": {"IN_SYNC": 1, "STALE": 0, "AHEAD": 0, "PENDING": 0, "FAILED": 1, "MISSING": 1},
+             "results": [
+              {"index": 0, "externalId": "D-100", "sentAt": "2026-11-26T00:00:00Z", "state": "IN_SYNC",
+               "receiptId": "0190f0a3-7c1e-7d2a-9c4b-5e6f7a8b9c0d", "appliedSentAt": "2026-11-26T00:00:00Z",
+               "active": true},
+              {"index": 1, "externalId": "D-101", "sentAt": "2026-11-26T00:00:00Z", "state": "FAILED",
+               "receiptId": "0190f0a3-7c1f-7a10-8d2e-0b1c2d3e4f50",
+               "errorMessage": "parent department D-999 does not exist or is archived"},
+              {"index": 2, "externalId": "D-102", "sentAt": "2026-11-26T01:30:00Z", "state": "MISSING"}
+            ]}""";
+
+    static final String OUTCOME_PAGE = """
+            {"items": [
+              {"receiptId": "0190f0a3-7c1f-7a10-8d2e-0b1c2d3e4f50", "interface": "departments", "sourceSystem": "HIS",
+               "externalId": "D-101", "operation": "CREATE", "sentAt": "2026-11-26T00:00:00Z",
+               "receivedAt": "2026-11-26T00:00:01.204518Z", "status": "FAILED",
+               "errorMessage": "parent department D-999 does not exist or is archived", "attempts": 1,
+               "processedAt": "2026-11-26T00:00:01.731902Z"}
+             ],
+             "next": "MS43NjEyNDkuMDE5MGYwYTMtN2MxZi03YTEwLThkMmUtMGIxYzJkM2U0ZjUw", "more": false}""";
+
+    static final String SUMMARY = """
+            {"interface": "departments", "sourceSystem": "HIS",
+             "rows": {"PENDING": 2, "PROCESSING": 0, "PROCESSED": 1480, "FAILED": 3, "SKIPPED": 12},
+             "activeRecords": 1391, "archivedRecords": 17, "newestAppliedSentAt": "2026-11-26T01:29:58Z"}""";
+
     private OpenApiExamples() {
     }
 }

@@ -120,7 +120,8 @@ final class OutcomeFeed {
         }
     }
 
-    @Schema(name = "OutcomePage", description = "Outcomes in the order they were decided, and the cursor to read on from")
+    @Schema(name = "OutcomePage", description = "Outcomes in the order they were decided, and the cursor to read on from",
+            requiredProperties = {"items", "next", "more"})
     record Page(
             @Schema(description = "Receipts whose outcome (PROCESSED, FAILED or SKIPPED) was decided after the cursor, "
                     + "oldest decision first; a row retried by an operator appears again with its new outcome")

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -46,11 +47,12 @@ public class ReceiptResource extends PartnerResource {
                     + "status filter every outcome is listed; status=FAILED,SKIPPED lists what needs your attention.")
     @APIResponse(responseCode = "200", description = "A page of outcomes",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = OutcomeFeed.Page.class)))
+                    schema = @Schema(implementation = OutcomeFeed.Page.class),
+                    examples = @ExampleObject(name = "a failure", value = OpenApiExamples.OUTCOME_PAGE)))
     @APIResponse(responseCode = "400", description = "A parameter is not one the feed takes")
     public Uni<OutcomeFeed.Page> outcomes(
-            @Parameter(description = "Outcomes to list, comma-separated: PROCESSED, FAILED, SKIPPED (default: all)",
-                    example = "FAILED,SKIPPED") @QueryParam("status") String status,
+            @Parameter(description = "Outcomes to list, comma-separated (default: all)", example = "FAILED,SKIPPED")
+            @QueryParam("status") String status,
             @Parameter(name = "interface", description = "Interfaces to list, comma-separated (default: all)",
                     example = "departments") @QueryParam("interface") String interfaces,
             @Parameter(description = "The next of the previous page; without it the feed starts at its beginning")

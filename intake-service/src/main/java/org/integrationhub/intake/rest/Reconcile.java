@@ -30,7 +30,7 @@ final class Reconcile {
     private Reconcile() {
     }
 
-    @Schema(name = "ReconcileRequest", description = "The versions you hold")
+    @Schema(name = "ReconcileRequest", description = "The versions you hold", requiredProperties = "items")
     record Request(@Schema(description = "1 to 10,000 items", maxItems = MAX_ITEMS, minItems = 1) List<Item> items) {
     }
 
@@ -39,8 +39,10 @@ final class Reconcile {
             @Schema(required = true, example = "D-100") String externalId,
             @Schema(required = true, description = "The sentAt of the version you hold",
                     example = "2026-11-26T08:00:00+08:00") OffsetDateTime sentAt,
-            @Schema(description = "SHA-256, lower-case hex, of your data object as JSON with sorted keys and no white "
-                    + "space; compared with the data the hub applied",
+            @Schema(description = "Optional: SHA-256, lower-case hex, of your data object written as UTF-8 JSON with "
+                    + "the keys of every object sorted, no white space and non-ASCII characters as themselves (Python: "
+                    + "json.dumps(data, sort_keys=True, separators=(',', ':'), ensure_ascii=False)); compared with the "
+                    + "data the hub applied",
                     example = "3f0a0d3b5c8e1f6a9b2c4d7e0f1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c") String dataHash) {
     }
 

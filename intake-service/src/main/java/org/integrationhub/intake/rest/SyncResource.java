@@ -17,6 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -63,15 +64,16 @@ public class SyncResource extends PartnerResource {
             MISSING: the hub never received this record, or only refused it.""")
     public enum SyncState { IN_SYNC, STALE, AHEAD, PENDING, FAILED, MISSING }
 
-    @Schema(name = "ReconcileResult", description = "Where one item stands")
+    @Schema(name = "ReconcileResult", description = "Where one item stands",
+            requiredProperties = {"index", "externalId", "sentAt", "state"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Result(
             @Schema(description = "The item's position in the request, from 0") int index,
             @Schema(example = "D-100") String externalId,
             @Schema(description = "The sentAt asked about") OffsetDateTime sentAt,
             SyncState state,
-            @Schema(description = "The receipt of this version, when the hub received it") UUID receiptId,
-            @Schema(description = "Why this version failed (FAILED)") String errorMessage,
+            @Schema(description = "The receipt of this version, when the hub received it (absent otherwise)") UUID receiptId,
+            @Schema(description = "Why this version failed (FAILED; absent otherwise)") String errorMessage,
             @Schema(description = "The sentAt of the version the hub applied last, if any") OffsetDateTime appliedSentAt,
             @Schema(description = "Whether the hub's record is active (false: archived)") Boolean active,
             @Schema(description = "With a dataHash: whether it was compared with the data the hub applied (false when "
@@ -79,12 +81,15 @@ public class SyncResource extends PartnerResource {
             Boolean dataChecked) {
     }
 
-    @Schema(name = "ReconcileAnswer", description = "Each item's state, in the request's order, and how many are in each")
+    @Schema(name = "ReconcileAnswer", description = "Each item's state, in the request's order, and how many are in each",
+            requiredProperties = {"interface", "counts", "results"})
     public record Answer(@JsonProperty("interface") String interfaceName, Map<SyncState, Integer> counts,
                          List<Result> results) {
     }
 
-    @Schema(name = "InterfaceSummary", description = "What the hub holds of your records of one interface")
+    @Schema(name = "InterfaceSummary", description = "What the hub holds of your records of one interface",
+            requiredProperties = {"interface", "sourceSystem", "rows", "activeRecords", "archivedRecords",
+                    "newestAppliedSentAt"})
     public record Summary(
             @JsonProperty("interface") @Schema(example = "departments") String interfaceName,
             @Schema(example = "HIS") String sourceSystem,
@@ -92,26 +97,28 @@ public class SyncResource extends PartnerResource {
             Map<RecordStatus, Long> rows,
             @Schema(description = "Your business records that are active") long activeRecords,
             @Schema(description = "Your business records that are archived") long archivedRecords,
-            @Schema(description = "The newest sentAt applied to any of your records; null before the first")
-            OffsetDateTime newestAppliedSentAt) {
+            @Schema(description = "The newest sentAt applied to any of your records; null before the first",
+                    nullable = true) OffsetDateTime newestAppliedSentAt) {
     }
 
     @POST
     @Path("/reconcile")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
-    @Operation(operationId = "reconcile", summary = "Compare your records with the hub's",
+    @Operation(operationId = "reconcileRecords", summary = "Compare your records with the hub's",
             description = "For each item (up to " + Reconcile.MAX_ITEMS + "), the version you hold (externalId and "
                     + "sentAt, optionally dataHash: SHA-256, lower-case hex, of your data object written as UTF-8 JSON with "
                     + "the keys of every object sorted, no white space and non-ASCII characters as themselves, as "
                     + "Python's json.dumps(data, sort_keys=True, separators=(',', ':'), ensure_ascii=False) writes it), "
                     + "answered with where it stands in the hub: IN_SYNC, "
-                    + "STALE, AHEAD, PENDING, FAILED or MISSING. Nothing is changed; resend what is STALE, MISSING or "
-                    + "FAILED.")
+                    + "STALE, AHEAD, PENDING, FAILED or MISSING. A sentAt is compared as the instant it names (any "
+                    + "offset), to the microsecond. Nothing is changed; resend what is STALE, MISSING or FAILED.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = Reconcile.Request.class)))
+            schema = @Schema(implementation = Reconcile.Request.class),
+            examples = @ExampleObject(name = "three records", value = OpenApiExamples.RECONCILE_REQUEST)))
     @APIResponse(responseCode = "200", description = "Each item's state",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Answer.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Answer.class),
+                    examples = @ExampleObject(name = "three records", value = OpenApiExamples.RECONCILE_ANSWER)))
     @APIResponse(responseCode = "400", description = "The body is not a list of items, or an item is malformed")
     @APIResponse(responseCode = "403", description = "The key may not use this interface")
     @APIResponse(responseCode = "404", description = "No such interface")
@@ -152,7 +159,8 @@ public class SyncResource extends PartnerResource {
             description = "Your staging rows by status, your business records (active and archived) and the newest "
                     + "sentAt applied: after an outage, compare them with what you sent.")
     @APIResponse(responseCode = "200", description = "The totals",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Summary.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Summary.class),
+                    examples = @ExampleObject(name = "departments", value = OpenApiExamples.SUMMARY)))
     @APIResponse(responseCode = "403", description = "The key may not use this interface")
     @APIResponse(responseCode = "404", description = "No such interface")
     public Uni<Summary> summary(@Parameter(example = "departments") @PathParam("interface") String interfaceName) {

@@ -8,7 +8,7 @@ import org.integrationhub.common.problem.FieldError;
 import java.util.List;
 
 /** The answer to a batch. */
-@Schema(name = "BatchResult")
+@Schema(name = "BatchResult", requiredProperties = {"accepted", "rejected", "results"})
 public record BatchResult(
         @Schema(description = "How many records were accepted (stored, or replays of stored ones; in a dry run, "
                 + "how many would be)") int accepted,
@@ -38,7 +38,7 @@ public record BatchResult(
     }
 
     /** One record's outcome in a batch. */
-    @Schema(name = "BatchItem")
+    @Schema(name = "BatchItem", requiredProperties = {"index", "status"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record BatchItem(
             @Schema(description = "Position in records[], from 0") int index,

@@ -132,6 +132,20 @@ class OpenApiTest {
                 .isEqualTo("#/components/schemas/Operation");
         assertThat(doc.at("/components/schemas/DepartmentRecord/properties/data/$ref").asText())
                 .isEqualTo("#/components/schemas/DepartmentData");
+        // each interface's examples are its own: problems at its path, an unknown reference of its own fields
+        for (String name : List.of("departments", "employees", "partners")) {
+            String path = "/api/v1/interfaces/" + name + "/records";
+            JsonNode op = doc.path("paths").path(path).path("post");
+            op.path("responses").properties().forEach(r -> r.getValue().path("content").path("application/problem+json")
+                    .path("examples").forEach(e -> assertThat(e.at("/value/instance").asText())
+                            .as(path + " " + r.getKey()).isEqualTo(path)));
+            String field = op.at("/responses/422/content/application~1problem+json/examples/unknown reference/value/errors/0/field")
+                    .asText().replace("data.", "");
+            assertThat(InterfaceRegistry.get(name).referenceFields()).as(path)
+                    .anyMatch(f -> f.name().equals(field));
+            assertThat(op.at("/responses/202/content/application~1json/examples/accepted/value/interface").asText())
+                    .isEqualTo(name);
+        }
     }
 
     @Test

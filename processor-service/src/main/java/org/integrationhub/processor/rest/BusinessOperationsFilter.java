@@ -21,6 +21,7 @@ import org.integrationhub.common.validation.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -103,6 +104,16 @@ public class BusinessOperationsFilter implements OASFilter {
         return parameters;
     }
 
+    /** A template's words for "record" in the interface's: "Read a record" gives "Read an employee". */
+    static String named(String text, InterfaceDefinition d) {
+        String label = d.recordLabel();
+        String article = "aeiou".indexOf(label.charAt(0)) >= 0 ? "an" : "a";
+        return text.replace("records", d.name())
+                .replace("a record", article + " " + label)
+                .replace("A record", article.substring(0, 1).toUpperCase(Locale.ROOT) + article.substring(1) + " " + label)
+                .replace("record", label);
+    }
+
     /** The code in the declaration's example record. */
     private static String exampleCode(InterfaceDefinition d) {
         try {
@@ -135,7 +146,7 @@ public class BusinessOperationsFilter implements OASFilter {
         }
         Operation op = OASFactory.createOperation()
                 .operationId(operationId)
-                .summary(source.getSummary().replace("records", d.name()).replace("record", d.recordLabel()))
+                .summary(named(source.getSummary(), d))
                 .description(source.getDescription())
                 .tags(List.of(OpenApiSchemas.typeName(d.name())))
                 .security(source.getSecurity())
