@@ -17,13 +17,15 @@ import java.time.OffsetDateTime;
 public record JobChange(
         @Schema(description = "Whether the job runs on its schedule") Boolean enabled,
         @Schema(description = "With intervalType: how often it runs; the interval is at most a year", minimum = "1",
-                example = "30")
+                maximum = "31622400", format = "int32", example = "30")
         @Range(min = 1, max = JobResource.MAX_INTERVAL_SECONDS, message = WHOLE_NUMBER) Long intervalNumber,
         @Schema(enumeration = {"seconds", "minutes", "hours", "days", "weeks", "months"}, example = "seconds")
         @OneOf(value = IntervalType.class, lowerCase = true) String intervalType,
-        @Schema(description = "Lower runs first when jobs are due together", minimum = "-10000", maximum = "10000")
+        @Schema(description = "Lower runs first when jobs are due together", minimum = "-10000", maximum = "10000",
+                format = "int32")
         @Range(min = -JobResource.MAX_PRIORITY, max = JobResource.MAX_PRIORITY, message = WHOLE_NUMBER) Long priority,
-        @Schema(description = "Runs left: -1 for unlimited, 0 stops it", minimum = "-1", maximum = "1000000")
+        @Schema(description = "Runs left: -1 for unlimited, 0 stops it", minimum = "-1", maximum = "1000000",
+                format = "int32")
         @Range(min = -1, max = JobResource.MAX_REMAINING_RUNS, message = WHOLE_NUMBER) Long remainingRuns,
         @Schema(description = "What the job's target takes: staging.process {interface, batchSize 1-1000}; "
                 + "staging.retention {processedDays, failedDays, runDays 1-3650, batchSize 1-100000}; staging.recover "

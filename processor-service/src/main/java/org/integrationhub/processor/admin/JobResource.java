@@ -121,8 +121,9 @@ public class JobResource {
     @APIResponse(responseCode = "404", description = "No such job")
     public Uni<List<JobRun>> runs(@Parameter(description = JOB_NAME, example = "process_departments")
                                   @PathParam("name") String name,
-                                  @Parameter(description = "How many runs, 1 to 500",
-                                          schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20"))
+                                  @Parameter(description = "How many runs",
+                                          schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500",
+                                                  defaultValue = "20"))
                                   @QueryParam("limit") Integer limit) {
         int n = limit == null ? 20 : Math.max(1, Math.min(limit, 500));
         return schedule.find(name).onItem().ifNull().failWith(() -> noSuchJob(name))

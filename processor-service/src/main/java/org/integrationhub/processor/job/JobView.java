@@ -23,7 +23,8 @@ public record JobView(
         boolean enabled,
         OffsetDateTime lastStartedAt,
         OffsetDateTime lastFinishedAt,
-        @Schema(description = "SUCCEEDED or FAILED") String lastOutcome,
+        @Schema(description = "How the last run ended; null before the first", nullable = true,
+                enumeration = {"SUCCEEDED", "FAILED"}) String lastOutcome,
         Integer lastRows,
         String lastError) {
 
