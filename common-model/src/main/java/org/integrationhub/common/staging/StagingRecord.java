@@ -57,5 +57,8 @@ public class StagingRecord {
     @Column(name = "processed_at")
     public OffsetDateTime processedAt;
 
+    @Column(name = "trace_parent")
+    public String traceParent;
+
     public int attempts;
 }

@@ -37,7 +37,7 @@ public class OutcomeFeedRepository {
               FROM horizon h
               LEFT JOIN LATERAL (
                     SELECT receipt_id, interface, source_system, external_id, operation, sent_at, received_at, status,
-                           error_message, attempts, processed_at, outcome_xid::text AS decided_by
+                           error_message, attempts, processed_at, trace_parent, outcome_xid::text AS decided_by
                       FROM staging_record
                      WHERE source_system = $1 AND %s
                        AND (outcome_xid, receipt_id) > ($2::text::xid8, $3::uuid)

@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import org.integrationhub.common.model.Operation;
 import org.integrationhub.common.model.RecordStatus;
 import org.integrationhub.common.staging.Receipt;
+import org.integrationhub.common.tracing.Traces;
 
 import java.time.OffsetDateTime;
 import java.util.HashMap;
@@ -30,27 +31,27 @@ public class StagingWriteRepository {
      */
     static final String INSERT_ALL = """
             INSERT INTO staging_record (receipt_id, interface, source_system, external_id, operation, sent_at,
-                                        payload, idempotency_key, request_hash)
+                                        payload, idempotency_key, request_hash, trace_parent, correlation_id)
             SELECT r.receipt_id, $1, $2, r.external_id, r.operation, r.sent_at, r.payload::jsonb,
-                   r.idempotency_key, r.request_hash
+                   r.idempotency_key, r.request_hash, $10, $11
               FROM unnest($3::uuid[], $4::text[], $5::text[], $6::timestamptz[], $7::text[], $8::text[], $9::bytea[])
                    AS r (receipt_id, external_id, operation, sent_at, payload, idempotency_key, request_hash)
             ON CONFLICT (interface, source_system, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
             RETURNING receipt_id, interface, source_system, external_id, operation, sent_at, received_at, status,
-                      error_message, attempts, processed_at""";
+                      error_message, attempts, processed_at, trace_parent""";
 
     /** The same for a single record: plain VALUES, cheaper for PostgreSQL than unnesting arrays of one. */
     static final String INSERT_ONE = """
             INSERT INTO staging_record (receipt_id, interface, source_system, external_id, operation, sent_at,
-                                        payload, idempotency_key, request_hash)
-            VALUES ($1, $2, $3, $4, $5, $6, $7::text::jsonb, $8, $9)
+                                        payload, idempotency_key, request_hash, trace_parent, correlation_id)
+            VALUES ($1, $2, $3, $4, $5, $6, $7::text::jsonb, $8, $9, $10, $11)
             ON CONFLICT (interface, source_system, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
             RETURNING receipt_id, interface, source_system, external_id, operation, sent_at, received_at, status,
-                      error_message, attempts, processed_at""";
+                      error_message, attempts, processed_at, trace_parent""";
 
     static final String FIND_BY_IDEMPOTENCY_KEYS = """
             SELECT receipt_id, interface, source_system, external_id, operation, sent_at, received_at, status,
-                   error_message, attempts, processed_at, idempotency_key, request_hash
+                   error_message, attempts, processed_at, trace_parent, idempotency_key, request_hash
               FROM staging_record
              WHERE interface = $1 AND source_system = $2 AND idempotency_key = ANY ($3)""";
 
@@ -62,25 +63,29 @@ public class StagingWriteRepository {
                          String payloadJson, String idempotencyKey, byte[] requestHash) {
     }
 
+    /** The request a row came with: its W3C traceparent and correlation id, either of them null when absent. */
+    public record RequestContext(String traceParent, String correlationId) {
+    }
+
     /** A row an idempotency key already holds, with the digest of the request that stored it. */
     public record StoredRequest(Receipt receipt, byte[] requestHash) {
     }
 
-    /** Stores the rows; answers the receipts of those stored, by receipt id (absent: key already used). */
-    public Uni<Map<UUID, Receipt>> insertAll(String interfaceName, String sourceSystem, List<NewRow> rows) {
-        return insertAll(pool, interfaceName, sourceSystem, rows);
-    }
-
-    /** The same on {@code client}: the pool, or a transaction's connection. */
+    /**
+     * Stores the rows on {@code client} (the pool, or a transaction's connection), each with the trace context and
+     * correlation id of the request that brought them; answers the receipts of those stored, by receipt id (absent:
+     * key already used).
+     */
     public Uni<Map<UUID, Receipt>> insertAll(SqlClient client, String interfaceName, String sourceSystem,
-                                             List<NewRow> rows) {
+                                             RequestContext request, List<NewRow> rows) {
         if (rows.size() == 1) {
             NewRow row = rows.get(0);
             Tuple params = Tuple.tuple()
                     .addUUID(row.receiptId()).addString(interfaceName).addString(sourceSystem)
                     .addString(row.externalId()).addString(row.operation().name()).addOffsetDateTime(row.sentAt())
                     .addString(row.payloadJson()).addString(row.idempotencyKey())
-                    .addValue(row.requestHash() == null ? null : Buffer.buffer(row.requestHash()));
+                    .addValue(row.requestHash() == null ? null : Buffer.buffer(row.requestHash()))
+                    .addString(request.traceParent()).addString(request.correlationId());
             return client.preparedQuery(INSERT_ONE).execute(params).map(StagingWriteRepository::receipts);
         }
         int n = rows.size();
@@ -105,7 +110,7 @@ public class StagingWriteRepository {
                 .addString(interfaceName).addString(sourceSystem)
                 .addArrayOfUUID(ids).addArrayOfString(externalIds).addArrayOfString(operations)
                 .addArrayOfOffsetDateTime(sentAts).addArrayOfString(payloads).addArrayOfString(keys)
-                .addValue(hashes);
+                .addValue(hashes).addString(request.traceParent()).addString(request.correlationId());
         return client.preparedQuery(INSERT_ALL).execute(params).map(StagingWriteRepository::receipts);
     }
 
@@ -138,6 +143,7 @@ public class StagingWriteRepository {
                 row.getString("external_id"), Operation.valueOf(row.getString("operation")),
                 row.getOffsetDateTime("sent_at"), row.getOffsetDateTime("received_at"),
                 RecordStatus.valueOf(row.getString("status")), row.getString("error_message"),
-                row.getInteger("attempts"), row.getOffsetDateTime("processed_at"));
+                row.getInteger("attempts"), row.getOffsetDateTime("processed_at"),
+                Traces.traceId(row.getString("trace_parent")));
     }
 }

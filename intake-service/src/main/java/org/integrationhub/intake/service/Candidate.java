@@ -5,6 +5,7 @@ import org.integrationhub.common.problem.FieldError;
 import org.integrationhub.common.problem.ProblemType;
 import org.integrationhub.common.staging.Receipt;
 import org.integrationhub.common.validation.Envelope;
+import org.integrationhub.intake.repository.StagingWriteRepository;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,8 @@ public final class Candidate {
     boolean keyFromHeader;
     byte[] digest;
     UUID receiptId;
+    /** The trace context and correlation id of the request that brought it. */
+    StagingWriteRepository.RequestContext request;
     /** The first kind of fault found; decides the HTTP status of a single-record request. */
     ProblemType rejection;
     final List<FieldError> errors = new ArrayList<>();

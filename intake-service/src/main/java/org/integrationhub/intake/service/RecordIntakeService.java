@@ -26,13 +26,16 @@ import org.integrationhub.common.staging.Receipt;
 import org.integrationhub.common.validation.Canonical;
 import org.integrationhub.common.validation.Envelope;
 import org.integrationhub.common.validation.EnvelopeReader;
+import org.integrationhub.common.tracing.Traces;
 import org.integrationhub.common.validation.InstantRange;
 import org.integrationhub.intake.config.IntakeConfig;
 import org.integrationhub.intake.repository.BatchRequestRepository;
 import org.integrationhub.intake.repository.ReferenceRepository;
 import org.integrationhub.intake.repository.StagingWriteRepository;
 import org.integrationhub.intake.repository.StagingWriteRepository.NewRow;
+import org.integrationhub.intake.repository.StagingWriteRepository.RequestContext;
 import org.integrationhub.intake.repository.StagingWriteRepository.StoredRequest;
+import org.jboss.logging.MDC;
 
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -109,7 +112,7 @@ public class RecordIntakeService {
     private Uni<Candidate> one(InterfaceDefinition definition, Caller caller, byte[] body, String idempotencyKey,
                                boolean dryRun) {
         Candidate candidate = new Candidate(0, "", EnvelopeReader.parse(body));
-        check(candidate, definition, caller, idempotencyKey, config.sentAtRange(clock));
+        check(candidate, definition, caller, idempotencyKey, config.sentAtRange(clock), request());
         Uni<?> done = dryRun ? resolveReferences(definition, caller, List.of(candidate))
                 .chain(() -> wouldReplay(definition, caller, List.of(candidate)))
                 : process(definition, caller, List.of(candidate), pool);
@@ -124,6 +127,12 @@ public class RecordIntakeService {
             }
             return candidate;
         });
+    }
+
+    /** The trace context and correlation id of the request being answered, read while it is current. */
+    private static RequestContext request() {
+        Object correlationId = MDC.get("correlationId");
+        return new RequestContext(Traces.currentTraceParent(), correlationId == null ? null : correlationId.toString());
     }
 
     /**
@@ -294,16 +303,19 @@ public class RecordIntakeService {
         }
         List<Candidate> candidates = new ArrayList<>(records.size());
         InstantRange sentAtRange = config.sentAtRange(clock);
+        // the request's trace context and correlation id, which every record it brings keeps
+        RequestContext request = request();
         for (int i = 0; i < records.size(); i++) {
             Candidate candidate = new Candidate(i, "records[" + i + "].", records.get(i));
-            check(candidate, definition, caller, null, sentAtRange);
+            check(candidate, definition, caller, null, sentAtRange, request);
             candidates.add(candidate);
         }
         return candidates;
     }
 
     private void check(Candidate c, InterfaceDefinition definition, Caller caller, String idempotencyKey,
-                       InstantRange sentAtRange) {
+                       InstantRange sentAtRange, RequestContext request) {
+        c.request = request;
         List<FieldError> errors = new ArrayList<>();
         Envelope envelope = EnvelopeReader.validate(c.node, c.pathPrefix, definition, sentAtRange, errors);
         if (envelope == null) {
@@ -431,7 +443,8 @@ public class RecordIntakeService {
         List<NewRow> rows = accepted.stream().map(c -> new NewRow(c.receiptId, c.envelope.externalId(),
                 c.envelope.operation(), c.envelope.sentAt(), c.envelope.data().toString(), c.idempotencyKey,
                 c.digest)).toList();
-        return staging.insertAll(client, definition.name(), caller.sourceSystem(), rows).chain(stored -> {
+        RequestContext request = accepted.get(0).request;
+        return staging.insertAll(client, definition.name(), caller.sourceSystem(), request, rows).chain(stored -> {
             outage.answered();
             if (!stored.isEmpty()) {
                 signal.stored(definition.name());

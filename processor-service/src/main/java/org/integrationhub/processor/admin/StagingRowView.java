@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Row;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.integrationhub.common.tracing.Traces;
 import org.integrationhub.processor.business.BusinessReads;
 
 import java.time.OffsetDateTime;
@@ -30,11 +31,15 @@ public record StagingRowView(
         @Schema(description = "When that worker's lease runs out") OffsetDateTime leaseUntil,
         @Schema(description = "A row waiting out a backoff or a staged reference is not claimed before this")
         OffsetDateTime nextAttemptAt,
-        @Schema(description = "The data object exactly as received") Map<String, Object> data) {
+        @Schema(description = "The data object exactly as received") Map<String, Object> data,
+        @Schema(description = "The W3C trace id of the intake request that brought it: its spans and log lines, and "
+                + "the processor's apply of it, carry it", nullable = true) String traceId,
+        @Schema(description = "The X-Correlation-Id of that request", nullable = true) String correlationId) {
 
     public static final String COLUMNS = """
             receipt_id, interface, source_system, external_id, operation, sent_at, received_at, status, error_class,
-            error_message, attempts, processed_at, claimed_by, lease_until, next_attempt_at, payload""";
+            error_message, attempts, processed_at, claimed_by, lease_until, next_attempt_at, payload, trace_parent,
+            correlation_id""";
 
     public static StagingRowView of(Row r) {
         Object payload = r.getValue("payload");
@@ -43,6 +48,7 @@ public record StagingRowView(
                 r.getOffsetDateTime("received_at"), r.getString("status"), r.getString("error_class"),
                 r.getString("error_message"), r.getInteger("attempts"), r.getOffsetDateTime("processed_at"),
                 r.getString("claimed_by"), r.getOffsetDateTime("lease_until"), r.getOffsetDateTime("next_attempt_at"),
-                payload instanceof JsonObject json ? BusinessReads.plain(json) : Map.of());
+                payload instanceof JsonObject json ? BusinessReads.plain(json) : Map.of(),
+                Traces.traceId(r.getString("trace_parent")), r.getString("correlation_id"));
     }
 }

@@ -84,7 +84,7 @@ public class StagingClaimRepository {
               FROM claimable
              WHERE s.interface = $1 AND s.receipt_id = claimable.receipt_id
             RETURNING s.receipt_id, s.interface, s.source_system, s.external_id, s.operation, s.sent_at,
-                      s.received_at, s.payload, s.attempts, s.reapply""";
+                      s.received_at, s.payload, s.attempts, s.reapply, s.trace_parent, s.correlation_id""";
 
     /** How many of the oldest due rows a claim looks at per row it may take: room for rows others hold. */
     static final int WINDOW_PER_ROW = 5;
@@ -289,7 +289,7 @@ public class StagingClaimRepository {
                 row.getString("external_id"), Operation.valueOf(row.getString("operation")),
                 row.getOffsetDateTime("sent_at"), row.getOffsetDateTime("received_at"),
                 payload instanceof JsonObject json ? json : new JsonObject(), row.getInteger("attempts"),
-                row.getBoolean("reapply"));
+                row.getBoolean("reapply"), row.getString("trace_parent"), row.getString("correlation_id"));
     }
 
     /** This worker no longer holds the row; whatever it did is rolled back. */

@@ -1,5 +1,6 @@
 package org.integrationhub.processor.staging;
 
+import io.opentelemetry.api.trace.Span;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -51,6 +52,8 @@ public class StagingProcessor {
 
     @Inject
     RecordApplier applier;
+    @Inject
+    RowTracing tracing;
 
     private String workerId;
     /** Rows this instance has claimed and not yet finished: the only ones it renews, never orphans. */
@@ -102,19 +105,28 @@ public class StagingProcessor {
         }
         return claims.claim(interfaceName, worker, batchSize, config.leaseDuration())
                 .invoke(rows -> rows.forEach(row -> inFlight.add(row.receiptId())))
-                .chain(rows -> applyAll(rows, worker)
-                        .eventually(() -> rows.forEach(row -> inFlight.remove(row.receiptId())))
-                        .replaceWith(rows.size()));
+                .chain(rows -> {
+                    if (rows.isEmpty()) {
+                        return Uni.createFrom().item(0);
+                    }
+                    Span batch = tracing.batch(interfaceName, worker, rows.size());
+                    return applyAll(rows, worker, batch)
+                            .eventually(() -> {
+                                rows.forEach(row -> inFlight.remove(row.receiptId()));
+                                batch.end();
+                            })
+                            .replaceWith(rows.size());
+                });
     }
 
-    private Uni<Void> applyAll(List<ClaimedRow> rows, String worker) {
+    private Uni<Void> applyAll(List<ClaimedRow> rows, String worker, Span batch) {
         long[] lastBeat = {System.nanoTime()};
         long beatEvery = config.leaseDuration().toNanos() / 3;
         UUID[] ids = rows.stream().map(ClaimedRow::receiptId).toArray(UUID[]::new);
         return Multi.createFrom().iterable(rows)
                 // a stopping instance finishes the row at hand and hands the rest back (see onStop)
                 .onItem().transformToUniAndConcatenate(row -> stopping.get() ? Uni.createFrom().voidItem()
-                        : applyOne(row, worker).chain(() -> {
+                        : applyOne(row, worker, batch).chain(() -> {
                             if (System.nanoTime() - lastBeat[0] < beatEvery) {
                                 return Uni.createFrom().voidItem();
                             }
@@ -140,13 +152,23 @@ public class StagingProcessor {
     }
 
     Uni<Void> applyOne(ClaimedRow row, String worker) {
+        return applyOne(row, worker, Span.getInvalid());
+    }
+
+    Uni<Void> applyOne(ClaimedRow row, String worker, Span batch) {
         long started = System.nanoTime();
+        Span span = tracing.apply(batch, row);
         return Transactions.run(pool, conn -> applier.apply(conn, row)
                         .call(outcome -> claims.finish(conn, row, worker, outcome)))
-                .invoke(outcome -> metrics.row(row.interfaceName(), outcome.status().name(), System.nanoTime() - started))
+                .invoke(outcome -> done(row, span, outcome.status().name(), started))
                 .replaceWithVoid()
                 .onFailure().recoverWithUni(failure -> recordFailure(row, worker, failure)
-                        .invoke(() -> metrics.row(row.interfaceName(), outcomeOf(failure, row), System.nanoTime() - started)));
+                        .invoke(() -> done(row, span, outcomeOf(failure, row), started)));
+    }
+
+    private void done(ClaimedRow row, Span span, String outcome, long started) {
+        metrics.row(row.interfaceName(), outcome, System.nanoTime() - started);
+        RowTracing.end(span, outcome);
     }
 
     private String outcomeOf(Throwable failure, ClaimedRow row) {
@@ -162,7 +184,10 @@ public class StagingProcessor {
 
     private Uni<Void> recordFailure(ClaimedRow row, String worker, Throwable failure) {
         if (failure instanceof StagingClaimRepository.LeaseLostException) {
-            LOG.warnf("%s: %s", worker, failure.getMessage());
+            RowTracing.logging(row, () -> {
+                LOG.warnf("%s: %s", worker, failure.getMessage());
+                return null;
+            });
             return Uni.createFrom().voidItem();
         }
         if (failure instanceof WaitException wait) {
@@ -170,7 +195,10 @@ public class StagingProcessor {
         }
         FailureClassifier.Classified classified = FailureClassifier.classify(failure);
         if (classified.errorClass() == ErrorClass.INTERNAL) {
-            LOG.errorf(failure, "receipt %s (%s) failed unexpectedly", row.receiptId(), row.interfaceName());
+            RowTracing.logging(row, () -> {
+                LOG.errorf(failure, "receipt %s (%s) failed unexpectedly", row.receiptId(), row.interfaceName());
+                return null;
+            });
         }
         boolean retry = classified.errorClass().retryable() && row.attempts() < config.maxAttempts();
         RecordStatus status = retry ? RecordStatus.PENDING : RecordStatus.FAILED;
@@ -179,7 +207,10 @@ public class StagingProcessor {
         return claims.fail(row, worker, status, classified.errorClass(), message, backoff(row.attempts()))
                 .invoke(written -> {
                     if (!written) {
-                        LOG.warnf("receipt %s: lease lost before its failure was written", row.receiptId());
+                        RowTracing.logging(row, () -> {
+                            LOG.warnf("receipt %s: lease lost before its failure was written", row.receiptId());
+                            return null;
+                        });
                     }
                 })
                 .replaceWithVoid();

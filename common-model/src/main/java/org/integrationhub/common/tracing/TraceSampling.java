@@ -1,0 +1,69 @@
+package org.integrationhub.common.tracing;
+
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.sdk.trace.data.LinkData;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
+import io.opentelemetry.sdk.trace.samplers.SamplingResult;
+import io.smallrye.config.SmallRyeConfig;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.logging.Logger;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Whether spans are recorded. Every request and every applied row has a trace id either way (in receipts, staging
+ * rows and log lines, continuing a partner's traceparent); spans are recorded, and exported over OTLP, only where
+ * they go somewhere: when an OTLP endpoint is configured ({@code quarkus.otel.exporter.otlp.endpoint} or its
+ * traces variant), or when {@code hub.tracing.record} says so. Otherwise nothing is recorded or sent, which is
+ * what the local run and a deployment without a collector want: the exporter's default endpoint is
+ * localhost:4317, which would log a failed export every few seconds. Recorded or not, a database call outside
+ * any span (the processor's claims, heartbeats and gauges, every second or so) starts no trace of its own.
+ */
+@Singleton
+public class TraceSampling {
+
+    private static final Logger LOG = Logger.getLogger(TraceSampling.class);
+    /** Ordinal of META-INF/microprofile-config.properties: sources at or above it are configuration, not defaults. */
+    private static final int CONFIGURED = 100;
+
+    /** Drops client spans (database calls) that would start a trace; the rest as {@code delegate} decides. */
+    record NoLoneClientSpans(Sampler delegate) implements Sampler {
+        @Override
+        public SamplingResult shouldSample(Context parent, String traceId, String name, SpanKind kind,
+                                           Attributes attributes, List<LinkData> links) {
+            if (kind == SpanKind.CLIENT && !Span.fromContext(parent).getSpanContext().isValid()) {
+                return SamplingResult.drop();
+            }
+            return delegate.shouldSample(parent, traceId, name, kind, attributes, links);
+        }
+
+        @Override
+        public String getDescription() {
+            return "NoLoneClientSpans{" + delegate.getDescription() + "}";
+        }
+    }
+
+    @Produces
+    @Singleton
+    Sampler sampler() {
+        SmallRyeConfig config = ConfigProvider.getConfig().unwrap(SmallRyeConfig.class);
+        Optional<Boolean> forced = config.getOptionalValue("hub.tracing.record", Boolean.class);
+        boolean endpoint = Stream.of("quarkus.otel.exporter.otlp.endpoint", "quarkus.otel.exporter.otlp.traces.endpoint")
+                .map(config::getConfigValue)
+                .anyMatch(v -> v.getValue() != null && !v.getValue().isBlank() && v.getSourceOrdinal() >= CONFIGURED);
+        boolean record = forced.orElse(endpoint);
+        if (record) {
+            LOG.infof("tracing: spans recorded%s", endpoint ? " and exported over OTLP" : "");
+            return new NoLoneClientSpans(Sampler.parentBased(Sampler.alwaysOn()));
+        }
+        LOG.debug("tracing: trace ids only; no OTLP endpoint is configured, so no span is recorded or exported");
+        return Sampler.alwaysOff();
+    }
+}
