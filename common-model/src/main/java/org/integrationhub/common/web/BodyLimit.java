@@ -2,6 +2,8 @@ package org.integrationhub.common.web;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.VertxHttpConfig;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -40,12 +42,24 @@ public class BodyLimit {
                 HttpProblems.send(ctx, ProblemType.PAYLOAD_TOO_LARGE, "The request body (" + announced
                         + " bytes) is larger than the " + max + " bytes this service accepts; send fewer records "
                         + "per request", Map.of());
-            } else if (announced < 0) {
+            } else if (announced < 0 && chunked(ctx.request())) {
                 unannounced.handle(ctx);
             } else {
                 ctx.next();
             }
         });
+    }
+
+    /**
+     * Whether an HTTP/1.1 request's body comes chunked, of a length nobody announced. Over HTTP/2 (a partner's
+     * client upgrading a cleartext connection, as Java's HttpClient does) a body without Content-Length is left to
+     * Quarkus' own limit: read here to its end, the stream could no longer be paused by the REST layer, which then
+     * failed every such request, GETs included, with a 500.
+     */
+    static boolean chunked(HttpServerRequest request) {
+        String encoding = request.getHeader("Transfer-Encoding");
+        return request.version() != HttpVersion.HTTP_2 && encoding != null
+                && encoding.toLowerCase(java.util.Locale.ROOT).contains("chunked");
     }
 
     /** The Content-Length, or -1 when the request has none (no body, or a chunked one). */
