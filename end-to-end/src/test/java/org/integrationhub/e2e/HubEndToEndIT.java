@@ -24,6 +24,9 @@ import org.integrationhub.partnerclient.model.RecordStatus;
 import org.integrationhub.partnerclient.model.SyncState;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -40,24 +43,34 @@ import static org.hamcrest.Matchers.equalTo;
 
 /**
  * Partners post to the intake; the processor, on its own schedule and wake-up signal, applies what they
- * sent; operators read the result. Both services run from their packaged jars on one database.
+ * sent; operators read the result. Both services run from their packaged jars on one database, log JSON lines as
+ * in production, and export their spans over OTLP to a stand-in collector.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HubEndToEndIT {
 
     static final OffsetDateTime T0 = OffsetDateTime.parse("2026-11-26T08:00:00+08:00");
     static final Duration SETTLE = Duration.ofSeconds(60);
 
     static RunningHub hub;
+    static OtlpReceiver collector;
 
     @BeforeAll
     static void start() throws Exception {
-        hub = RunningHub.start();
+        collector = new OtlpReceiver();
+        hub = RunningHub.start(Map.of(
+                "quarkus.otel.exporter.otlp.traces.endpoint", collector.endpoint(),
+                "quarkus.otel.exporter.otlp.traces.protocol", "http/protobuf",
+                "quarkus.otel.bsp.schedule.delay", "200ms"));
     }
 
     @AfterAll
     static void stop() {
         if (hub != null) {
             hub.close();
+        }
+        if (collector != null) {
+            collector.close();
         }
     }
 
@@ -292,5 +305,68 @@ class HubEndToEndIT {
         assertThat(refused.getCode()).isEqualTo(400);
         Problem problem = client.getObjectMapper().readValue(refused.getResponseBody(), Problem.class);
         assertThat(problem.getErrors()).extracting(FieldError::getField).contains("data.code", "data.name");
+    }
+
+    /**
+     * A partner's traceparent leads to the processor's apply of the record: the intake's span continues the
+     * partner's trace, and the apply span links to that intake span.
+     */
+    @Test
+    void aPartnersTraceLeadsToTheApplyOfItsRecord() {
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String partnerSpan = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        String code = unique("TRACE");
+        String receipt = partner("his-dev-key").header("traceparent", "00-" + traceId + "-" + partnerSpan + "-01")
+                .body(envelope("HIS", code, "CREATE", T0, data("code", code, "name", "Traced ward")))
+                .post("/api/v1/interfaces/departments/records")
+                .then().statusCode(202).body("traceId", equalTo(traceId)).extract().path("receiptId");
+        assertProcessed("his-dev-key", List.of(receipt));
+
+        java.util.function.Predicate<OtlpReceiver.Received> isApply = s -> s.service().equals("processor-service")
+                && s.name().equals("apply departments") && s.linkedTraceIds().contains(traceId);
+        Await.until("the apply span of " + code + " among the spans received (by service and name)", SETTLE, () -> {
+            Map<String, Long> seen = new java.util.TreeMap<>(collector.spans().stream().collect(
+                    java.util.stream.Collectors.groupingBy(s -> s.service() + " " + s.name()
+                            + (isApply.test(s) ? " (the one)" : ""), java.util.stream.Collectors.counting())));
+            collector.refused().forEach(why -> seen.merge("refused export: " + why, 1L, Long::sum));
+            return seen;
+        }, seen -> seen.keySet().stream().anyMatch(k -> k.endsWith("(the one)")));
+        OtlpReceiver.Received apply = collector.spans().stream().filter(isApply).findFirst().orElseThrow();
+        OtlpReceiver.Received intake = Await.until("the intake span it links to", SETTLE, () -> collector.spans()
+                .stream().filter(s -> s.spanId().equals(apply.linkedSpanIds().get(0))).findFirst().orElse(null),
+                java.util.Objects::nonNull);
+        assertThat(intake.service()).isEqualTo("intake-service");
+        assertThat(intake.traceId()).isEqualTo(traceId);
+        assertThat(intake.parentSpanId()).as("the intake continues the partner's span").isEqualTo(partnerSpan);
+        operator().get("/api/v1/admin/records?externalId=" + code).then().statusCode(200)
+                .body("items[0].traceId", equalTo(traceId));
+    }
+
+    /**
+     * What the services logged while every other test ran: one JSON object per line, as production writes them,
+     * and no API key, password or partner data in any of them.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void theLogsAreJsonLinesWithoutSecretsOrPartnerData() throws Exception {
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<String> secrets = List.of("his-dev-key", "erp-dev-key", "ops-dev-key", "ops-dev-password",
+                "viewer-dev-password", "Wang Fang", "Beijing Medical Supplies", "zhao.lei@supplier.example",
+                "Traced ward", "Generated-client clinic");
+        int lines = 0;
+        for (String log : List.of("e2e-intake.log", "e2e-processor.log")) {
+            java.nio.file.Path path = java.nio.file.Path.of(System.getProperty("hub.logs", "target"), log);
+            for (String line : java.nio.file.Files.readAllLines(path)) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                lines++;
+                assertThat(mapper.readTree(line).path("message").isTextual()).as(log + ": " + line).isTrue();
+                for (String secret : secrets) {
+                    assertThat(line).as(log).doesNotContain(secret);
+                }
+            }
+        }
+        assertThat(lines).isGreaterThan(10);
     }
 }

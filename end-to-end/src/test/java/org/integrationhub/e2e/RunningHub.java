@@ -34,6 +34,10 @@ public final class RunningHub implements AutoCloseable {
     private final List<ServiceProcess> started = new CopyOnWriteArrayList<>();
     private final List<ServiceProcess> processors = new CopyOnWriteArrayList<>();
     private final Thread killOnExit = new Thread(this::killAll, "hub-kill-on-exit");
+    /** System properties every service of this hub starts with. */
+    private final Map<String, String> serviceProperties;
+    /** Whether the services log JSON lines, as in production (the fault suite's log scan reads text). */
+    private final boolean jsonLogs;
     private volatile EmbeddedDatabase database;
     private volatile ServiceProcess intake;
     private int intakeLaunches;
@@ -43,8 +47,11 @@ public final class RunningHub implements AutoCloseable {
     /** The first processor's address. */
     public String processorUrl;
 
-    private RunningHub(Supplier<EmbeddedDatabase> databaseStarter, Path logs, String logPrefix) throws IOException {
+    private RunningHub(Supplier<EmbeddedDatabase> databaseStarter, Path logs, String logPrefix,
+                       Map<String, String> serviceProperties, boolean jsonLogs) throws IOException {
         this.databaseStarter = databaseStarter;
+        this.serviceProperties = serviceProperties;
+        this.jsonLogs = jsonLogs;
         this.logs = logs;
         this.logPrefix = logPrefix;
         this.intakePort = ServiceProcess.freePort();
@@ -53,9 +60,14 @@ public final class RunningHub implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(killOnExit);
     }
 
-    /** An ephemeral database, the intake and one processor (worker {@code e2e-processor}). */
+    /** An ephemeral database, the intake and one processor (worker {@code e2e-processor}), logging JSON lines. */
     public static RunningHub start() throws Exception {
-        RunningHub hub = new RunningHub(EmbeddedDatabase::startEphemeral, logDirectory(), "e2e-");
+        return start(Map.of());
+    }
+
+    /** The same, every service started with {@code properties} as system properties. */
+    public static RunningHub start(Map<String, String> properties) throws Exception {
+        RunningHub hub = new RunningHub(EmbeddedDatabase::startEphemeral, logDirectory(), "e2e-", properties, true);
         return hub.boot(List.of("e2e-processor"), Map.of());
     }
 
@@ -73,7 +85,8 @@ public final class RunningHub implements AutoCloseable {
             }
         }
         int port = ServiceProcess.freePort();
-        RunningHub hub = new RunningHub(() -> EmbeddedDatabase.startPersistent(dataDirectory, port, "hub"), logs, "");
+        RunningHub hub = new RunningHub(() -> EmbeddedDatabase.startPersistent(dataDirectory, port, "hub"), logs, "",
+                Map.of(), false);
         return hub.boot(processors, processorProperties);
     }
 
@@ -108,13 +121,14 @@ public final class RunningHub implements AutoCloseable {
                 "HUB_DB_PORT", String.valueOf(database.port()),
                 "HUB_DB_NAME", database.database(),
                 "HUB_DB_USER", EmbeddedDatabase.USER,
-                "HUB_DB_PASSWORD", "");
+                "HUB_DB_PASSWORD", "",
+                "HUB_LOG_JSON", String.valueOf(jsonLogs));
     }
 
     private ServiceProcess launchIntake() throws IOException {
         intakeLaunches++;
         String name = intakeLaunches == 1 ? "intake" : "intake-" + intakeLaunches;
-        ServiceProcess p = ServiceProcess.launch(name, intakeJar, intakePort, databaseEnv(), Map.of(),
+        ServiceProcess p = ServiceProcess.launch(name, intakeJar, intakePort, databaseEnv(), serviceProperties,
                 logs.resolve(logPrefix + name + ".log"));
         started.add(p);
         return p;
@@ -124,7 +138,8 @@ public final class RunningHub implements AutoCloseable {
         Map<String, String> env = new java.util.HashMap<>(databaseEnv());
         env.put("HUB_PROCESSOR_WORKER_ID", workerId);
         // its database sessions carry the worker id (pg_stat_activity, and the fault suite's write counter)
-        Map<String, String> props = new java.util.LinkedHashMap<>(properties);
+        Map<String, String> props = new java.util.LinkedHashMap<>(serviceProperties);
+        props.putAll(properties);
         props.putIfAbsent("quarkus.datasource.reactive.additional-properties.application_name", workerId);
         String name = workerId.startsWith(logPrefix) ? workerId : logPrefix + workerId;
         ServiceProcess p = ServiceProcess.launch(workerId, processorJar, ServiceProcess.freePort(), env, props,
