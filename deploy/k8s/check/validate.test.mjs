@@ -3,10 +3,11 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { check, overlays, render, root } from "./validate.mjs";
+import { check, components, overlays, render, renderWith, root } from "./validate.mjs";
 
 const readme = readFileSync(join(root, "README.md"), "utf8");
 const prod = render(join(root, "deploy/k8s/overlays/prod"));
+const monitored = renderWith(join(root, "deploy/k8s/overlays/prod"), join(root, "deploy/k8s/components/monitoring"));
 
 function copy() {
   return structuredClone(prod);
@@ -77,4 +78,44 @@ test("a variable the README does not document fails", async () => {
   const problems = await check(objects, readme);
   assert.equal(problems.length, 1);
   assert.match(problems[0], /HUB_SECRET_TURBO/);
+});
+
+test("every overlay with each optional component passes, and the monitoring component adds its objects", async () => {
+  assert.ok(components().some((c) => c.endsWith("components/monitoring")));
+  for (const dir of overlays()) {
+    for (const component of components()) {
+      assert.deepEqual(await check(renderWith(dir, component), readme, dir), [], `${dir} + ${component}`);
+    }
+  }
+  const added = monitored.filter((o) => o.apiVersion === "monitoring.coreos.com/v1")
+    .map((o) => `${o.kind}/${o.metadata.name}/${o.metadata.namespace}`).sort();
+  assert.deepEqual(added, ["PrometheusRule/integration-hub/integration-hub", "ServiceMonitor/intake/integration-hub",
+    "ServiceMonitor/processor/integration-hub"]);
+});
+
+test("each ServiceMonitor selects its Service by labels and a port the Service names", () => {
+  for (const sm of monitored.filter((o) => o.kind === "ServiceMonitor")) {
+    const services = monitored.filter((o) => o.kind === "Service"
+      && Object.entries(sm.spec.selector.matchLabels).every(([k, v]) => o.metadata.labels?.[k] === v));
+    assert.equal(services.length, 1, `ServiceMonitor/${sm.metadata.name}`);
+    for (const endpoint of sm.spec.endpoints) {
+      assert.ok(services[0].spec.ports.some((p) => p.name === endpoint.port), endpoint.port);
+      assert.equal(endpoint.path, "/q/metrics");
+    }
+  }
+});
+
+test("a ServiceMonitor that breaks the Prometheus Operator's schema fails", async () => {
+  const objects = structuredClone(monitored);
+  objects.find((o) => o.kind === "ServiceMonitor").spec.endpoints = "http";
+  const problems = await check(objects, readme);
+  assert.equal(problems.length, 1, problems.join("\n"));
+  assert.match(problems[0], /ServiceMonitor\/intake: invalid/);
+});
+
+test("a PrometheusRule whose rules differ from alerts.yml fails", async () => {
+  const objects = structuredClone(monitored);
+  objects.find((o) => o.kind === "PrometheusRule").spec.groups[0].rules[0].for = "1m";
+  const problems = await check(objects, readme);
+  assert.deepEqual(problems, ["overlay: PrometheusRule/integration-hub: its rule groups differ from deploy/monitoring/prometheus/alerts.yml"]);
 });
