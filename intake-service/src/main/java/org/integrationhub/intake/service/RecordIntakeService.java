@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.integrationhub.common.model.Operation;
 import org.integrationhub.common.model.Transactions;
@@ -142,13 +144,21 @@ public class RecordIntakeService {
     private void count(InterfaceDefinition definition, List<Candidate> candidates) {
         long accepted = candidates.stream().filter(c -> c.alive() && !c.replayed).count();
         long rejected = candidates.stream().filter(c -> !c.alive()).count();
-        if (accepted > 0) {
-            Counter.builder("hub.records.accepted").description("Records stored with a new receipt")
-                    .tags("interface", definition.name()).register(registry).increment(accepted);
-        }
-        if (rejected > 0) {
-            Counter.builder("hub.records.rejected").description("Records refused (400, 403, 422 or REJECTED in a batch)")
-                    .tags("interface", definition.name()).register(registry).increment(rejected);
+        counter("hub.records.accepted", definition.name()).increment(accepted);
+        counter("hub.records.rejected", definition.name()).increment(rejected);
+    }
+
+    private Counter counter(String name, String interfaceName) {
+        return Counter.builder(name).description(name.endsWith("accepted") ? "Records stored with a new receipt"
+                        : "Records refused (400, 403, 422 or REJECTED in a batch)")
+                .tags("interface", interfaceName).register(registry);
+    }
+
+    /** Every interface's counters from 0, so that a rate sees their first increment. */
+    void registerCounters(@Observes StartupEvent event) {
+        for (InterfaceDefinition d : InterfaceRegistry.all()) {
+            counter("hub.records.accepted", d.name());
+            counter("hub.records.rejected", d.name());
         }
     }
 

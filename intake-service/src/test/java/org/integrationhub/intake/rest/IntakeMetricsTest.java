@@ -22,9 +22,10 @@ import static org.integrationhub.intake.IntakeFixture.unique;
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL)
 class IntakeMetricsTest {
 
+    /** A series' value in a scrape (an OpenMetrics scrape may follow it with an exemplar: # {trace_id=...}). */
     static double value(String series) {
         String scrape = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
-        Matcher m = Pattern.compile("^" + Pattern.quote(series) + " ([0-9.E+-]+)$", Pattern.MULTILINE).matcher(scrape);
+        Matcher m = Pattern.compile("^" + Pattern.quote(series) + " ([0-9.E+-]+)( # .*)?$", Pattern.MULTILINE).matcher(scrape);
         return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
 

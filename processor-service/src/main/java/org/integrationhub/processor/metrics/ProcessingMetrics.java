@@ -8,7 +8,9 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.integrationhub.common.registry.InterfaceDefinition;
 import org.integrationhub.common.registry.InterfaceRegistry;
@@ -16,6 +18,7 @@ import org.integrationhub.common.registry.InterfaceRegistry;
 import org.integrationhub.processor.job.IntervalType;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -60,10 +63,23 @@ public class ProcessingMetrics {
     private final Map<String, AtomicLong> jobInterval = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> jobEnabled = new ConcurrentHashMap<>();
 
-    /** One row's outcome: PROCESSED, SKIPPED, FAILED, RETRIED or WAITING. */
+    static final List<String> OUTCOMES = List.of("PROCESSED", "SKIPPED", "FAILED", "RETRIED", "WAITING");
+
+    /** Every interface's outcome counters from 0, so that a rate sees their first increment. */
+    void registerCounters(@Observes StartupEvent event) {
+        for (InterfaceDefinition d : InterfaceRegistry.all()) {
+            OUTCOMES.forEach(outcome -> rows(d.name(), outcome));
+        }
+    }
+
+    private Counter rows(String interfaceName, String outcome) {
+        return Counter.builder("hub.rows").description("Staging rows handled, by outcome")
+                .tags("interface", interfaceName, "outcome", outcome).register(registry);
+    }
+
+    /** One row's outcome: PROCESSED, SKIPPED, FAILED, RETRIED or WAITING (or LEASE_LOST). */
     public void row(String interfaceName, String outcome, long nanos) {
-        Counter.builder("hub.rows").description("Staging rows handled, by outcome")
-                .tags("interface", interfaceName, "outcome", outcome).register(registry).increment();
+        rows(interfaceName, outcome).increment();
         Timer.builder("hub.apply").description("Time to apply one row and write its outcome")
                 .tags("interface", interfaceName).publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(30))
@@ -72,7 +88,7 @@ public class ProcessingMetrics {
 
     public void jobRun(String job, boolean succeeded, long nanos) {
         Timer.builder("hub.job.run").description("Scheduled job run durations")
-                .tags("job", job, "outcome", succeeded ? "SUCCEEDED" : "FAILED").register(registry)
+                .tags("job_name", job, "outcome", succeeded ? "SUCCEEDED" : "FAILED").register(registry)
                 .record(Duration.ofNanos(nanos));
     }
 
@@ -107,11 +123,11 @@ public class ProcessingMetrics {
                 String name = job.getString("name");
                 gauge(jobLastFinished, "hub.job.last.finished.timestamp.seconds",
                         "When a run of the job last finished (never run: when it was last changed), Unix seconds",
-                        "job", name).set(Math.round(job.getNumeric("last_finished").doubleValue()));
+                        "job_name", name).set(Math.round(job.getNumeric("last_finished").doubleValue()));
                 gauge(jobInterval, "hub.job.interval.seconds", "The job's interval (a month as its average length)",
-                        "job", name).set(IntervalType.valueOf(job.getString("interval_type").toUpperCase(Locale.ROOT))
+                        "job_name", name).set(IntervalType.valueOf(job.getString("interval_type").toUpperCase(Locale.ROOT))
                         .approximately(job.getInteger("interval_number")).toSeconds());
-                gauge(jobEnabled, "hub.job.enabled", "1 while the job is enabled", "job", name)
+                gauge(jobEnabled, "hub.job.enabled", "1 while the job is enabled", "job_name", name)
                         .set(job.getBoolean("enabled") ? 1 : 0);
             }
         }).replaceWithVoid();

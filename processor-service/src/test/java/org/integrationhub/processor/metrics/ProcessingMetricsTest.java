@@ -31,7 +31,7 @@ class ProcessingMetricsTest {
     ProcessingMetrics metrics;
 
     static double value(String scrape, String series) {
-        Matcher m = Pattern.compile("^" + Pattern.quote(series) + " ([0-9.E+-]+)$", Pattern.MULTILINE).matcher(scrape);
+        Matcher m = Pattern.compile("^" + Pattern.quote(series) + " ([0-9.E+-]+)( # .*)?$", Pattern.MULTILINE).matcher(scrape);
         return m.find() ? Double.parseDouble(m.group(1)) : -1;
     }
 
@@ -75,12 +75,12 @@ class ProcessingMetricsTest {
         try {
             metrics.refreshBacklog().await().atMost(Duration.ofSeconds(10));
             String scrape = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
-            double lastFinished = value(scrape, "hub_job_last_finished_timestamp_seconds{job=\"metrics_probe\"}");
+            double lastFinished = value(scrape, "hub_job_last_finished_timestamp_seconds{job_name=\"metrics_probe\"}");
             assertThat(System.currentTimeMillis() / 1000.0 - lastFinished).isBetween(3590.0, 3700.0);
-            assertThat(value(scrape, "hub_job_interval_seconds{job=\"metrics_probe\"}")).isEqualTo(120.0);
-            assertThat(value(scrape, "hub_job_enabled{job=\"metrics_probe\"}")).isEqualTo(0.0);
-            assertThat(value(scrape, "hub_job_enabled{job=\"process_departments\"}")).isEqualTo(1.0);
-            assertThat(value(scrape, "hub_job_interval_seconds{job=\"process_departments\"}")).isPositive();
+            assertThat(value(scrape, "hub_job_interval_seconds{job_name=\"metrics_probe\"}")).isEqualTo(120.0);
+            assertThat(value(scrape, "hub_job_enabled{job_name=\"metrics_probe\"}")).isEqualTo(0.0);
+            assertThat(value(scrape, "hub_job_enabled{job_name=\"process_departments\"}")).isEqualTo(1.0);
+            assertThat(value(scrape, "hub_job_interval_seconds{job_name=\"process_departments\"}")).isPositive();
             assertThat(value(scrape, "hub_database_up")).isEqualTo(1.0);
             assertThat(scrape).contains("hub_apply_seconds_bucket{interface=");
         } finally {
