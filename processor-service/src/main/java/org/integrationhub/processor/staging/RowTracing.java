@@ -12,7 +12,6 @@ import jakarta.inject.Inject;
 import org.integrationhub.common.tracing.Traces;
 import org.jboss.logging.MDC;
 
-import java.util.function.Supplier;
 
 /**
  * The processor's spans: one per claimed batch (a root: a drain of a thousand rows is not a thousand traces) and,
@@ -35,8 +34,14 @@ public class RowTracing {
                 .startSpan();
     }
 
-    /** One row's apply, within its batch, linked to the request that stored the row. */
+    /**
+     * One row's apply, within its batch, linked to the request that stored the row. Under a batch that is not
+     * recorded (no collector) the apply would not be either: no span is built, on the hot path, for nothing.
+     */
     Span apply(Span batch, ClaimedRow row) {
+        if (!batch.isRecording()) {
+            return Span.getInvalid();
+        }
         SpanBuilder span = tracer.spanBuilder("apply " + row.interfaceName())
                 .setParent(Context.root().with(batch)).setSpanKind(SpanKind.INTERNAL)
                 .setAttribute("hub.receipt_id", row.receiptId().toString())
@@ -62,7 +67,7 @@ public class RowTracing {
     }
 
     /** Runs {@code log} with the row's fields in the log context (JSON logs show them as fields), then restores it. */
-    static <T> T logging(ClaimedRow row, Supplier<T> log) {
+    static void logging(ClaimedRow row, Runnable log) {
         String[] keys = {"receiptId", "interface", "sourceSystem", "externalId", "correlationId", "traceId"};
         String[] values = {row.receiptId().toString(), row.interfaceName(), row.sourceSystem(), row.externalId(),
                 row.correlationId(), Traces.traceId(row.traceParent())};
@@ -72,7 +77,7 @@ public class RowTracing {
             put(keys[i], values[i]);
         }
         try {
-            return log.get();
+            log.run();
         } finally {
             for (int i = 0; i < keys.length; i++) {
                 put(keys[i], before[i]);

@@ -184,10 +184,7 @@ public class StagingProcessor {
 
     private Uni<Void> recordFailure(ClaimedRow row, String worker, Throwable failure) {
         if (failure instanceof StagingClaimRepository.LeaseLostException) {
-            RowTracing.logging(row, () -> {
-                LOG.warnf("%s: %s", worker, failure.getMessage());
-                return null;
-            });
+            RowTracing.logging(row, () -> LOG.warnf("%s: %s", worker, failure.getMessage()));
             return Uni.createFrom().voidItem();
         }
         if (failure instanceof WaitException wait) {
@@ -195,10 +192,8 @@ public class StagingProcessor {
         }
         FailureClassifier.Classified classified = FailureClassifier.classify(failure);
         if (classified.errorClass() == ErrorClass.INTERNAL) {
-            RowTracing.logging(row, () -> {
-                LOG.errorf(failure, "receipt %s (%s) failed unexpectedly", row.receiptId(), row.interfaceName());
-                return null;
-            });
+            RowTracing.logging(row, () -> LOG.errorf(failure, "receipt %s (%s) failed unexpectedly", row.receiptId(),
+                    row.interfaceName()));
         }
         boolean retry = classified.errorClass().retryable() && row.attempts() < config.maxAttempts();
         RecordStatus status = retry ? RecordStatus.PENDING : RecordStatus.FAILED;
@@ -207,10 +202,8 @@ public class StagingProcessor {
         return claims.fail(row, worker, status, classified.errorClass(), message, backoff(row.attempts()))
                 .invoke(written -> {
                     if (!written) {
-                        RowTracing.logging(row, () -> {
-                            LOG.warnf("receipt %s: lease lost before its failure was written", row.receiptId());
-                            return null;
-                        });
+                        RowTracing.logging(row, () -> LOG.warnf(
+                                "receipt %s: lease lost before its failure was written", row.receiptId()));
                     }
                 })
                 .replaceWithVoid();
