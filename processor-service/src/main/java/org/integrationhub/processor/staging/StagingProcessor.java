@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Drains an interface's pending rows: claims them in batches and applies each in its own transaction, one
@@ -60,6 +61,11 @@ public class StagingProcessor {
     private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
     /** Set when the instance stops: no new claims, and the rest of a claimed batch is handed back. */
     private final AtomicBoolean stopping = new AtomicBoolean();
+    /**
+     * Claims sent and not yet answered: their rows are in no one's {@link #inFlight} yet, so a stop waits for
+     * them too, or it would hand back before they land and leave them claimed by a worker that is gone.
+     */
+    private final AtomicInteger claiming = new AtomicInteger();
 
     @Inject
     void init() {
@@ -100,23 +106,31 @@ public class StagingProcessor {
      * works; answers the number of rows claimed. Several workers may run this at once.
      */
     public Uni<Integer> processBatch(String interfaceName, int batchSize, String worker) {
-        if (stopping.get()) {
+        return Uni.createFrom().deferred(() -> {
+            // counted before the check: a stop either sees this claim or is seen by it (onStop sets, then reads)
+            claiming.incrementAndGet();
+            if (stopping.get()) {
+                claiming.decrementAndGet();
+                return Uni.createFrom().item(0);
+            }
+            return claims.claim(interfaceName, worker, batchSize, config.leaseDuration())
+                    .invoke(rows -> rows.forEach(row -> inFlight.add(row.receiptId())))
+                    .eventually(claiming::decrementAndGet)
+                    .chain(rows -> applyClaimed(interfaceName, worker, rows));
+        });
+    }
+
+    private Uni<Integer> applyClaimed(String interfaceName, String worker, List<ClaimedRow> rows) {
+        if (rows.isEmpty()) {
             return Uni.createFrom().item(0);
         }
-        return claims.claim(interfaceName, worker, batchSize, config.leaseDuration())
-                .invoke(rows -> rows.forEach(row -> inFlight.add(row.receiptId())))
-                .chain(rows -> {
-                    if (rows.isEmpty()) {
-                        return Uni.createFrom().item(0);
-                    }
-                    Span batch = tracing.batch(interfaceName, worker, rows.size());
-                    return applyAll(rows, worker, batch)
-                            .eventually(() -> {
-                                rows.forEach(row -> inFlight.remove(row.receiptId()));
-                                batch.end();
-                            })
-                            .replaceWith(rows.size());
-                });
+        Span batch = tracing.batch(interfaceName, worker, rows.size());
+        return applyAll(rows, worker, batch)
+                .eventually(() -> {
+                    rows.forEach(row -> inFlight.remove(row.receiptId()));
+                    batch.end();
+                })
+                .replaceWith(rows.size());
     }
 
     private Uni<Void> applyAll(List<ClaimedRow> rows, String worker, Span batch) {
@@ -217,14 +231,14 @@ public class StagingProcessor {
     }
 
     /**
-     * A graceful stop, in order: claim nothing more; let the row at hand finish (each batch hands back the
-     * rest); wait up to {@code stop-grace} for that; then hand back whatever this instance still holds and
+     * A graceful stop, in order: claim nothing more; let the claims on their way land and the row at hand
+     * finish (each batch hands back the rest); wait up to {@code stop-grace} for that; then hand back whatever this instance still holds and
      * leave the worker table, so another replica picks the rows up at once. The pool closes after this.
      */
     void onStop(@Observes ShutdownEvent event) {
         stopping.set(true);
         long deadline = System.nanoTime() + config.stopGrace().toNanos();
-        while (!inFlight.isEmpty() && System.nanoTime() < deadline) {
+        while ((claiming.get() > 0 || !inFlight.isEmpty()) && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(20);
             } catch (InterruptedException e) {
