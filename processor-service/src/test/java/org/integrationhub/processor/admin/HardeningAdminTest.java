@@ -85,6 +85,32 @@ class HardeningAdminTest {
     }
 
     @Test
+    void eachTargetChecksTheArgsItTakes() throws SQLException {
+        execute("""
+                INSERT INTO scheduled_job (name, target, interval_number, interval_type, args) VALUES
+                    ('args_recover', 'staging.recover', 30, 'seconds', '{}'),
+                    ('args_retention', 'staging.retention', 1, 'hours', '{"processedDays": 30}')
+                ON CONFLICT (name) DO NOTHING""");
+        // staging.recover takes no args at all
+        ops().contentType(ContentType.JSON).body("{\"args\": {\"batchSize\": 10}}")
+                .patch("/api/v1/admin/jobs/args_recover").then().statusCode(400)
+                .body("errors[0].field", equalTo("args.batchSize")).body("errors[0].code", equalTo("unknown_field"));
+        // staging.retention: days 1-3650, batchSize 1-100000, whole numbers, nothing else
+        for (String args : List.of("{\"processedDays\": 0}", "{\"failedDays\": 3651}", "{\"runDays\": 1.5}",
+                "{\"batchSize\": 100001}", "{\"processedDays\": \"30\"}", "{\"keepForever\": true}")) {
+            String field = "args." + args.substring(2, args.indexOf('"', 2));
+            ops().contentType(ContentType.JSON).body("{\"args\": " + args + "}")
+                    .patch("/api/v1/admin/jobs/args_retention").then().statusCode(400)
+                    .body("errors[0].field", equalTo(field));
+        }
+        ops().contentType(ContentType.JSON).body("{\"args\": {\"processedDays\": 3650, \"batchSize\": 1}}")
+                .patch("/api/v1/admin/jobs/args_retention").then().statusCode(200);
+        assertThat(queryString("SELECT args::text FROM scheduled_job WHERE name = 'args_retention'"))
+                .as("the values in range are stored exactly").isEqualTo("{\"batchSize\": 1, \"processedDays\": 3650}");
+        assertThat(queryString("SELECT args::text FROM scheduled_job WHERE name = 'args_recover'")).isEqualTo("{}");
+    }
+
+    @Test
     void aScheduleChangeIsAuditedWithBeforeAndAfter() throws SQLException {
         execute("""
                 INSERT INTO scheduled_job (name, target, interval_number, interval_type, args)
