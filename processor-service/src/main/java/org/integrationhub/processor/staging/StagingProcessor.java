@@ -232,8 +232,9 @@ public class StagingProcessor {
 
     /**
      * A graceful stop, in order: claim nothing more; let the claims on their way land and the row at hand
-     * finish (each batch hands back the rest); wait up to {@code stop-grace} for that; then hand back whatever this instance still holds and
-     * leave the worker table, so another replica picks the rows up at once. The pool closes after this.
+     * finish (each batch hands back the rest); wait up to {@code stop-grace} for that; then hand back whatever
+     * this instance still holds and leave the worker table, so another replica picks the rows up at once. The
+     * pool closes after this.
      */
     void onStop(@Observes ShutdownEvent event) {
         stopping.set(true);
