@@ -8,6 +8,10 @@ import io.opentelemetry.sdk.trace.data.LinkData;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
 import io.opentelemetry.sdk.trace.samplers.SamplingResult;
 import io.smallrye.config.SmallRyeConfig;
+import io.prometheus.client.exemplars.ExemplarSampler;
+import io.quarkus.micrometer.runtime.export.exemplars.OpentelemetryExemplarSamplerProvider;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.inject.Alternative;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -50,20 +54,42 @@ public class TraceSampling {
         }
     }
 
+    private final boolean endpoint;
+    private final boolean record;
+
+    TraceSampling() {
+        SmallRyeConfig config = ConfigProvider.getConfig().unwrap(SmallRyeConfig.class);
+        endpoint = Stream.of("quarkus.otel.exporter.otlp.endpoint", "quarkus.otel.exporter.otlp.traces.endpoint")
+                .map(config::getConfigValue)
+                .anyMatch(v -> v.getValue() != null && !v.getValue().isBlank() && v.getSourceOrdinal() >= CONFIGURED);
+        record = config.getOptionalValue("hub.tracing.record", Boolean.class).orElse(endpoint);
+    }
+
+    /** Whether spans are recorded (and so whether a trace id leads anywhere). */
+    public boolean recording() {
+        return record;
+    }
+
     @Produces
     @Singleton
     Sampler sampler() {
-        SmallRyeConfig config = ConfigProvider.getConfig().unwrap(SmallRyeConfig.class);
-        Optional<Boolean> forced = config.getOptionalValue("hub.tracing.record", Boolean.class);
-        boolean endpoint = Stream.of("quarkus.otel.exporter.otlp.endpoint", "quarkus.otel.exporter.otlp.traces.endpoint")
-                .map(config::getConfigValue)
-                .anyMatch(v -> v.getValue() != null && !v.getValue().isBlank() && v.getSourceOrdinal() >= CONFIGURED);
-        boolean record = forced.orElse(endpoint);
         if (record) {
             LOG.infof("tracing: spans recorded%s", endpoint ? " and exported over OTLP" : "");
             return new NoLoneClientSpans(Sampler.parentBased(Sampler.alwaysOn()));
         }
         LOG.debug("tracing: trace ids only; no OTLP endpoint is configured, so no span is recorded or exported");
         return Sampler.alwaysOff();
+    }
+
+    /**
+     * Prometheus exemplars (a trace id beside a histogram bucket) only where spans are recorded: otherwise they
+     * would name traces that exist nowhere, and each observation would still look the current span up.
+     */
+    @Produces
+    @Singleton
+    @Alternative
+    @Priority(1)
+    Optional<ExemplarSampler> exemplars() {
+        return record ? new OpentelemetryExemplarSamplerProvider().exemplarSampler() : Optional.empty();
     }
 }

@@ -62,6 +62,9 @@ public class ProcessingMetrics {
     private final Map<String, AtomicLong> jobLastFinished = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> jobInterval = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> jobEnabled = new ConcurrentHashMap<>();
+    /** The per-row meters, looked up once each: building a meter's id for every row showed in the profile. */
+    private final Map<String, Counter> rowCounters = new ConcurrentHashMap<>();
+    private final Map<String, Timer> applyTimers = new ConcurrentHashMap<>();
 
     static final List<String> OUTCOMES = List.of("PROCESSED", "SKIPPED", "FAILED", "RETRIED", "WAITING");
 
@@ -73,17 +76,20 @@ public class ProcessingMetrics {
     }
 
     private Counter rows(String interfaceName, String outcome) {
-        return Counter.builder("hub.rows").description("Staging rows handled, by outcome")
-                .tags("interface", interfaceName, "outcome", outcome).register(registry);
+        return rowCounters.computeIfAbsent(interfaceName + ' ' + outcome, key -> Counter.builder("hub.rows")
+                .description("Staging rows handled, by outcome")
+                .tags("interface", interfaceName, "outcome", outcome).register(registry));
     }
 
     /** One row's outcome: PROCESSED, SKIPPED, FAILED, RETRIED or WAITING (or LEASE_LOST). */
     public void row(String interfaceName, String outcome, long nanos) {
         rows(interfaceName, outcome).increment();
-        Timer.builder("hub.apply").description("Time to apply one row and write its outcome")
-                .tags("interface", interfaceName).publishPercentileHistogram()
-                .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(30))
-                .register(registry).record(Duration.ofNanos(nanos));
+        applyTimers.computeIfAbsent(interfaceName, name -> Timer.builder("hub.apply")
+                        .description("Time to apply one row and write its outcome")
+                        .tags("interface", name).publishPercentileHistogram()
+                        .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(30))
+                        .register(registry))
+                .record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
     public void jobRun(String job, boolean succeeded, long nanos) {

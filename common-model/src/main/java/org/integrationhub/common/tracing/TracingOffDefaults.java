@@ -1,0 +1,58 @@
+package org.integrationhub.common.tracing;
+
+import org.eclipse.microprofile.config.spi.ConfigSource;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * What tracing costs where spans go nowhere: without an OTLP endpoint in the environment or the system properties,
+ * two defaults keep the hot paths free of it (measured with a profiler on bench/drain, docs/benchmarks.md). A value
+ * set anywhere else wins, as the tests' does.
+ * <ul>
+ * <li>{@code quarkus.otel.instrument.vertx-sql-client=false}: unsampled, each statement's span still had its
+ * attributes extracted, the SQL text among them.</li>
+ * <li>{@code mp.context.ThreadContext.unchanged=OpenTelemetry}: Quarkus registers an OpenTelemetry provider with
+ * MicroProfile Context Propagation, which Mutiny runs on every subscription and every callback (8% of the
+ * processor's CPU samples in bench/drain). Trace context does not need it here: Quarkus keeps it in the Vert.x
+ * context, which a request's or a row's continuations share (TracingTest and RowTracingTest run this way).</li>
+ * </ul>
+ */
+public class TracingOffDefaults implements ConfigSource {
+
+    static final Map<String, String> DEFAULTS = Map.of(
+            "quarkus.otel.instrument.vertx-sql-client", "false",
+            "mp.context.ThreadContext.unchanged", "OpenTelemetry");
+
+    private final boolean exporting = Stream.of("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT",
+                    "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT")
+            .anyMatch(name -> present(System.getenv(name)))
+            || Stream.of("quarkus.otel.exporter.otlp.endpoint", "quarkus.otel.exporter.otlp.traces.endpoint")
+            .anyMatch(name -> present(System.getProperty(name)));
+
+    private static boolean present(String value) {
+        return value != null && !value.isBlank();
+    }
+
+    @Override
+    public Set<String> getPropertyNames() {
+        return exporting ? Set.of() : DEFAULTS.keySet();
+    }
+
+    @Override
+    public String getValue(String propertyName) {
+        return exporting ? null : DEFAULTS.get(propertyName);
+    }
+
+    @Override
+    public String getName() {
+        return "hub-tracing-off-defaults";
+    }
+
+    /** Below every other source: a value set anywhere else wins. */
+    @Override
+    public int getOrdinal() {
+        return 1;
+    }
+}

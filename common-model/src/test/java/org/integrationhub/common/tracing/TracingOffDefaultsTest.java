@@ -1,0 +1,35 @@
+package org.integrationhub.common.tracing;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Tracing's hot-path hooks default to off only where no OTLP endpoint is configured. */
+class TracingOffDefaultsTest {
+
+    static final String ENDPOINT = "quarkus.otel.exporter.otlp.endpoint";
+
+    @AfterEach
+    void clear() {
+        System.clearProperty(ENDPOINT);
+    }
+
+    @Test
+    void withoutAnEndpointTheSqlSpansAndTheContextPropagationAreOff() {
+        TracingOffDefaults defaults = new TracingOffDefaults();
+        assertThat(defaults.getPropertyNames())
+                .containsExactlyInAnyOrder("quarkus.otel.instrument.vertx-sql-client", "mp.context.ThreadContext.unchanged");
+        assertThat(defaults.getValue("quarkus.otel.instrument.vertx-sql-client")).isEqualTo("false");
+        assertThat(defaults.getValue("mp.context.ThreadContext.unchanged")).isEqualTo("OpenTelemetry");
+        assertThat(defaults.getOrdinal()).as("below every other source").isLessThan(100);
+    }
+
+    @Test
+    void withAnEndpointQuarkusDefaultsStand() {
+        System.setProperty(ENDPOINT, "http://collector:4317");
+        TracingOffDefaults defaults = new TracingOffDefaults();
+        assertThat(defaults.getPropertyNames()).isEmpty();
+        assertThat(defaults.getValue("mp.context.ThreadContext.unchanged")).isNull();
+    }
+}
