@@ -65,11 +65,6 @@ public class TraceSampling {
         record = config.getOptionalValue("hub.tracing.record", Boolean.class).orElse(endpoint);
     }
 
-    /** Whether spans are recorded (and so whether a trace id leads anywhere). */
-    public boolean recording() {
-        return record;
-    }
-
     @Produces
     @Singleton
     Sampler sampler() {
