@@ -8,3 +8,12 @@ request = function()
     .. '"sentAt":"2026-11-26T08:00:00+08:00","data":{"code":"' .. id .. '","name":"Bench department","costCenter":"CC-1"}}'
   return wrk.format("POST", "/api/v1/interfaces/departments/records", headers, body)
 end
+
+-- PACE_MS: each connection waits that long before each request, for a steady load below saturation, where
+-- the CPU time per request is what is compared (bench/intake/run's paced scenario)
+local pace = tonumber(os.getenv("PACE_MS") or "")
+if pace then
+  delay = function()
+    return pace
+  end
+end

@@ -7,9 +7,9 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * What tracing costs where spans go nowhere: without an OTLP endpoint in the environment or the system properties,
- * two defaults keep the hot paths free of it (measured with a profiler on bench/drain, docs/benchmarks.md). A value
- * set anywhere else wins, as the tests' does.
+ * What tracing costs where spans go nowhere: without an OTLP endpoint (or {@code hub.tracing.record=true}) in the
+ * environment or the system properties, three defaults keep the hot paths free of it (measured with a profiler on
+ * bench/drain and bench/intake, docs/benchmarks.md). A value set anywhere else wins, as the tests' does.
  * <ul>
  * <li>{@code quarkus.otel.instrument.vertx-sql-client=false}: unsampled, each statement's span still had its
  * attributes extracted, the SQL text among them.</li>
@@ -17,19 +17,25 @@ import java.util.stream.Stream;
  * MicroProfile Context Propagation, which Mutiny runs on every subscription and every callback (8% of the
  * processor's CPU samples in bench/drain). Trace context does not need it here: Quarkus keeps it in the Vert.x
  * context, which a request's or a row's continuations share (TracingTest and RowTracingTest run this way).</li>
+ * <li>{@code quarkus.otel.instrument.vertx-http=false}: unsampled, each request's server span still had a dozen
+ * HTTP attributes extracted (5% of the intake's CPU samples in bench/intake). {@link TraceContinuation} keeps the
+ * trace ids it gave requests.</li>
  * </ul>
  */
 public class TracingOffDefaults implements ConfigSource {
 
     static final Map<String, String> DEFAULTS = Map.of(
             "quarkus.otel.instrument.vertx-sql-client", "false",
-            "mp.context.ThreadContext.unchanged", "OpenTelemetry");
+            "mp.context.ThreadContext.unchanged", "OpenTelemetry",
+            "quarkus.otel.instrument.vertx-http", "false");
 
-    private final boolean exporting = Stream.of("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT",
+    private final boolean recording = Stream.of("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT",
                     "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT")
             .anyMatch(name -> present(System.getenv(name)))
             || Stream.of("quarkus.otel.exporter.otlp.endpoint", "quarkus.otel.exporter.otlp.traces.endpoint")
-            .anyMatch(name -> present(System.getProperty(name)));
+            .anyMatch(name -> present(System.getProperty(name)))
+            || "true".equalsIgnoreCase(System.getenv("HUB_TRACING_RECORD"))
+            || "true".equalsIgnoreCase(System.getProperty("hub.tracing.record"));
 
     private static boolean present(String value) {
         return value != null && !value.isBlank();
@@ -37,12 +43,12 @@ public class TracingOffDefaults implements ConfigSource {
 
     @Override
     public Set<String> getPropertyNames() {
-        return exporting ? Set.of() : DEFAULTS.keySet();
+        return recording ? Set.of() : DEFAULTS.keySet();
     }
 
     @Override
     public String getValue(String propertyName) {
-        return exporting ? null : DEFAULTS.get(propertyName);
+        return recording ? null : DEFAULTS.get(propertyName);
     }
 
     @Override

@@ -10,19 +10,31 @@ class TracingOffDefaultsTest {
 
     static final String ENDPOINT = "quarkus.otel.exporter.otlp.endpoint";
 
+    static final String RECORD = "hub.tracing.record";
+
     @AfterEach
     void clear() {
         System.clearProperty(ENDPOINT);
+        System.clearProperty(RECORD);
     }
 
     @Test
-    void withoutAnEndpointTheSqlSpansAndTheContextPropagationAreOff() {
+    void withoutAnEndpointTheSqlSpansTheHttpSpansAndTheContextPropagationAreOff() {
         TracingOffDefaults defaults = new TracingOffDefaults();
-        assertThat(defaults.getPropertyNames())
-                .containsExactlyInAnyOrder("quarkus.otel.instrument.vertx-sql-client", "mp.context.ThreadContext.unchanged");
+        assertThat(defaults.getPropertyNames()).containsExactlyInAnyOrder("quarkus.otel.instrument.vertx-sql-client",
+                "quarkus.otel.instrument.vertx-http", "mp.context.ThreadContext.unchanged");
         assertThat(defaults.getValue("quarkus.otel.instrument.vertx-sql-client")).isEqualTo("false");
+        assertThat(defaults.getValue("quarkus.otel.instrument.vertx-http")).isEqualTo("false");
         assertThat(defaults.getValue("mp.context.ThreadContext.unchanged")).isEqualTo("OpenTelemetry");
         assertThat(defaults.getOrdinal()).as("below every other source").isLessThan(100);
+    }
+
+    @Test
+    void recordingWithoutAnEndpointKeepsQuarkusDefaultsToo() {
+        System.setProperty(RECORD, "true");
+        assertThat(new TracingOffDefaults().getPropertyNames()).isEmpty();
+        System.setProperty(RECORD, "false");
+        assertThat(new TracingOffDefaults().getValue("quarkus.otel.instrument.vertx-http")).isEqualTo("false");
     }
 
     @Test
