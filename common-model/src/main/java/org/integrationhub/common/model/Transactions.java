@@ -33,6 +33,22 @@ public final class Transactions {
     }
 
     /**
+     * Runs {@code work} in one transaction that survives failed statements which {@code work} recovers itself with
+     * {@code ROLLBACK TO SAVEPOINT}: a group commit's rows. Vert.x's own transaction cannot: it marks itself failed
+     * at a statement's first failure and rolls back at commit whatever followed (vertx-sql-client#1369), so this one
+     * is plain BEGIN and COMMIT statements. {@code work} must let every failure it does not recover pass: COMMIT of
+     * a transaction left aborted would roll back without an error, so the COMMIT goes behind a {@code SELECT 1} in
+     * the same message, which fails (and the COMMIT is not run) in an aborted transaction.
+     */
+    public static <T> Uni<T> runWithSavepoints(Pool pool, Function<SqlConnection, Uni<T>> work) {
+        return pool.getConnection().onItem().transformToUni(conn -> quiet(conn).query("BEGIN").execute()
+                .chain(() -> work.apply(conn))
+                .call(() -> conn.query("SELECT 1; COMMIT").execute())
+                .onFailure().call(() -> conn.query("ROLLBACK").execute().onFailure().recoverWithNull())
+                .eventually(conn::close));
+    }
+
+    /**
      * A connection the database drops while it is held (a restart, {@code pg_terminate_backend}) fails the
      * statement in flight or the next one, and the caller handles that. Without an exception handler Vert.x
      * also prints the exception to standard error, outside the log and its format, once per held connection

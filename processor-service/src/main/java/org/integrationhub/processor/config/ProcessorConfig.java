@@ -41,6 +41,18 @@ public interface ProcessorConfig {
     @WithDefault("100")
     int defaultBatchSize();
 
+    /**
+     * Rows committed together when a job's args do not say ({@code commitSize}): one transaction for up to this
+     * many rows of a batch, each in a savepoint (group commit). {@code 1}: each row in a transaction of its own.
+     * Up to 64 keeps each group's subtransactions within PostgreSQL's per-backend cache of them.
+     */
+    @WithDefault("50")
+    int commitSize();
+
+    /** The longest a group of rows stays open before it commits, whatever its size: bounds how long its locks are held. */
+    @WithDefault("PT0.1S")
+    Duration commitWindow();
+
     /** How long one run of a processing job may keep claiming batches before it yields. */
     @WithDefault("PT30S")
     Duration runBudget();

@@ -31,22 +31,28 @@ public class StagingJobs {
     @Inject
     ProcessorConfig config;
 
-    /** {@code staging.process}: drains an interface's pending rows. Args {@code {"interface": "departments", "batchSize": 100}}. */
+    /**
+     * {@code staging.process}: drains an interface's pending rows. Args
+     * {@code {"interface": "departments", "batchSize": 100, "commitSize": 50}}; {@code commitSize} 1 commits each row
+     * on its own.
+     */
     @Produces
     @Singleton
     JobTarget process() {
         List<String> names = InterfaceRegistry.all().stream().map(InterfaceDefinition::name).toList();
         return JobTarget.of("staging.process", (args, errors) -> {
-            JobArgs.only(args, Set.of("interface", "batchSize"), errors);
+            JobArgs.only(args, Set.of("interface", "batchSize", "commitSize"), errors);
             JobArgs.oneOf(args, "interface", Set.copyOf(names), true, errors);
             JobArgs.integer(args, "batchSize", 1, StagingProcessor.MAX_BATCH_SIZE, false, errors);
+            JobArgs.integer(args, "commitSize", 1, StagingProcessor.MAX_BATCH_SIZE, false, errors);
         }, args -> {
             String interfaceName = args.getString("interface");
             if (interfaceName == null || !names.contains(interfaceName)) {
                 return Uni.createFrom().failure(new IllegalArgumentException("args.interface must name one of "
                         + names + ", was " + interfaceName));
             }
-            return processor.drain(interfaceName, args.getInteger("batchSize", config.defaultBatchSize()));
+            return processor.drain(interfaceName, args.getInteger("batchSize", config.defaultBatchSize()),
+                    args.getInteger("commitSize", config.commitSize()));
         });
     }
 

@@ -73,6 +73,20 @@ public class ProcessingMetrics {
         for (InterfaceDefinition d : InterfaceRegistry.all()) {
             OUTCOMES.forEach(outcome -> rows(d.name(), outcome));
         }
+        group(true, 0);
+        group(false, 0);
+    }
+
+    private final Map<Boolean, Counter> groups = new ConcurrentHashMap<>();
+
+    /**
+     * A group of rows applied in one transaction (group commit): committed, or broken (a lost connection, a failed
+     * COMMIT) and its rows applied again one per transaction. Counts groups by outcome, {@code hub_commit_groups_total}.
+     */
+    public void group(boolean committed, int times) {
+        groups.computeIfAbsent(committed, key -> Counter.builder("hub.commit.groups")
+                .description("Groups of rows committed together, or applied again row by row when their transaction broke")
+                .tags("outcome", committed ? "committed" : "retried_row_by_row").register(registry)).increment(times);
     }
 
     private Counter rows(String interfaceName, String outcome) {

@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -189,6 +190,16 @@ public class StagingClaimRepository {
                SET status = 'PENDING', claimed_by = NULL, lease_until = NULL, attempts = greatest(attempts - 1, 0)
              WHERE status = 'PROCESSING' AND claimed_by = $1""";
 
+    /**
+     * Group commit (one transaction for several rows): each row runs inside the savepoint {@code hub_row}, so a row
+     * that fails rolls back to it and leaves the rows before it in place. Opening a row's savepoint releases the
+     * previous row's in the same round trip; the group's COMMIT releases the last. Simple protocol: two statements
+     * in one message.
+     */
+    static final String FIRST_ROW = "SAVEPOINT hub_row";
+    static final String NEXT_ROW = "RELEASE SAVEPOINT hub_row; SAVEPOINT hub_row";
+    static final String UNDO_ROW = "ROLLBACK TO SAVEPOINT hub_row";
+
     @Inject
     Pool pool;
     @Inject
@@ -219,21 +230,35 @@ public class StagingClaimRepository {
     }
 
     /**
+     * Writes a failure on {@code client}: the pool, in a statement of its own, or the connection of a group's
+     * transaction. Answers whether the lease was still held.
+     *
      * @param retryAfter for PENDING: how long until the next attempt
      */
-    public Uni<Boolean> fail(ClaimedRow row, String workerId, RecordStatus status, ErrorClass errorClass, String message,
-                             Duration retryAfter) {
+    public Uni<Boolean> fail(SqlClient client, ClaimedRow row, String workerId, RecordStatus status,
+                             ErrorClass errorClass, String message, Duration retryAfter) {
         OffsetDateTime now = now();
-        return pool.preparedQuery(FAIL)
+        return client.preparedQuery(FAIL)
                 .execute(Tuple.from(Arrays.asList(row.interfaceName(), row.receiptId(), workerId, status.name(),
                         errorClass.name(), message, now, status == RecordStatus.PENDING ? now.plus(retryAfter) : null)))
                 .map(result -> result.rowCount() == 1);
     }
 
-    public Uni<Boolean> waitFor(ClaimedRow row, String workerId, String reason, Duration delay) {
-        return pool.preparedQuery(WAIT)
+    /** Sends the row back to wait for a staged reference, on {@code client} (as {@link #fail}). */
+    public Uni<Boolean> waitFor(SqlClient client, ClaimedRow row, String workerId, String reason, Duration delay) {
+        return client.preparedQuery(WAIT)
                 .execute(Tuple.of(row.interfaceName(), row.receiptId(), workerId, now().plus(delay), reason))
                 .map(result -> result.iterator().next().getLong("waited") == 1);
+    }
+
+    /** Opens a row's savepoint in a group's transaction, releasing the previous row's unless it is the first. */
+    public Uni<Void> beginRow(SqlConnection conn, boolean first) {
+        return conn.query(first ? FIRST_ROW : NEXT_ROW).execute().replaceWithVoid();
+    }
+
+    /** Undoes everything since the row's savepoint; the group's transaction goes on. */
+    public Uni<Void> undoRow(SqlConnection conn) {
+        return conn.query(UNDO_ROW).execute().replaceWithVoid();
     }
 
     /** Extends the leases of {@code receiptIds}, the rows the worker is applying. */
