@@ -251,9 +251,13 @@ public class StagingProcessor {
     private Uni<Decided> applyInSavepoint(SqlConnection conn, ClaimedRow row, String worker, Span batch, boolean first) {
         long started = System.nanoTime();
         Span span = tracing.apply(batch, row);
-        return claims.beginRow(conn, first)
-                .chain(() -> applier.apply(conn, row).call(outcome -> claims.finish(conn, row, worker, outcome)))
-                .map(outcome -> new Decided(row, span, outcome.status().name(), started))
+        // the savepoint and the row's first statement go out together (the connection pipelines them, in order):
+        // the savepoint costs no round trip of its own
+        return Uni.combine().all().unis(claims.beginRow(conn, first),
+                        Uni.createFrom().deferred(() -> applier.apply(conn, row)
+                                .call(outcome -> claims.finish(conn, row, worker, outcome))))
+                .collectFailures().asTuple()
+                .map(begun -> new Decided(row, span, begun.getItem2().status().name(), started))
                 .onFailure().recoverWithUni(failure -> claims.undoRow(conn)
                         .chain(() -> recordFailure(conn, row, worker, failure))
                         .replaceWith(() -> new Decided(row, span, outcomeOf(failure, row), started)))
