@@ -8,7 +8,7 @@ import java.util.stream.Stream;
 
 /**
  * What tracing costs where spans go nowhere: without an OTLP endpoint (or {@code hub.tracing.record=true}) in the
- * environment or the system properties, three defaults keep the hot paths free of it (measured with a profiler on
+ * environment or the system properties, four defaults keep the hot paths free of it (measured with a profiler on
  * bench/drain and bench/intake, docs/benchmarks.md). A value set anywhere else wins, as the tests' does.
  * <ul>
  * <li>{@code quarkus.otel.instrument.vertx-sql-client=false}: unsampled, each statement's span still had its
@@ -20,6 +20,8 @@ import java.util.stream.Stream;
  * <li>{@code quarkus.otel.instrument.vertx-http=false}: unsampled, each request's server span still had a dozen
  * HTTP attributes extracted (5% of the intake's CPU samples in bench/intake). {@link TraceContinuation} keeps the
  * trace ids it gave requests.</li>
+ * <li>{@code quarkus.otel.instrument.vertx-event-bus=false}: the hub sends nothing over the event bus; off, Vert.x's
+ * tracer hook on each request has nothing left to ask.</li>
  * </ul>
  */
 public class TracingOffDefaults implements ConfigSource {
@@ -27,7 +29,8 @@ public class TracingOffDefaults implements ConfigSource {
     static final Map<String, String> DEFAULTS = Map.of(
             "quarkus.otel.instrument.vertx-sql-client", "false",
             "mp.context.ThreadContext.unchanged", "OpenTelemetry",
-            "quarkus.otel.instrument.vertx-http", "false");
+            "quarkus.otel.instrument.vertx-http", "false",
+            "quarkus.otel.instrument.vertx-event-bus", "false");
 
     private final boolean recording = Stream.of("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT",
                     "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT")

@@ -22,7 +22,8 @@ class TracingOffDefaultsTest {
     void withoutAnEndpointTheSqlSpansTheHttpSpansAndTheContextPropagationAreOff() {
         TracingOffDefaults defaults = new TracingOffDefaults();
         assertThat(defaults.getPropertyNames()).containsExactlyInAnyOrder("quarkus.otel.instrument.vertx-sql-client",
-                "quarkus.otel.instrument.vertx-http", "mp.context.ThreadContext.unchanged");
+                "quarkus.otel.instrument.vertx-http", "quarkus.otel.instrument.vertx-event-bus",
+                "mp.context.ThreadContext.unchanged");
         assertThat(defaults.getValue("quarkus.otel.instrument.vertx-sql-client")).isEqualTo("false");
         assertThat(defaults.getValue("quarkus.otel.instrument.vertx-http")).isEqualTo("false");
         assertThat(defaults.getValue("mp.context.ThreadContext.unchanged")).isEqualTo("OpenTelemetry");
