@@ -44,14 +44,25 @@ public class TracingOffDefaults implements ConfigSource {
         return value != null && !value.isBlank();
     }
 
+    /**
+     * Where spans are recorded, Quarkus' own defaults, said explicitly: the build records every value a source gives
+     * at build time as a runtime default (the build runs without an endpoint, so it records the values above),
+     * and only a value from this source, above those, undoes that at run time. The context propagation stays as
+     * the build recorded it: the tests and the end-to-end trace test record spans that way.
+     */
+    static final Map<String, String> RECORDING = Map.of(
+            "quarkus.otel.instrument.vertx-sql-client", "true",
+            "quarkus.otel.instrument.vertx-http", "true",
+            "quarkus.otel.instrument.vertx-event-bus", "true");
+
     @Override
     public Set<String> getPropertyNames() {
-        return recording ? Set.of() : DEFAULTS.keySet();
+        return recording ? RECORDING.keySet() : DEFAULTS.keySet();
     }
 
     @Override
     public String getValue(String propertyName) {
-        return recording ? null : DEFAULTS.get(propertyName);
+        return recording ? RECORDING.get(propertyName) : DEFAULTS.get(propertyName);
     }
 
     @Override

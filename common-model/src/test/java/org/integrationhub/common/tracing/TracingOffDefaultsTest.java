@@ -33,16 +33,19 @@ class TracingOffDefaultsTest {
     @Test
     void recordingWithoutAnEndpointKeepsQuarkusDefaultsToo() {
         System.setProperty(RECORD, "true");
-        assertThat(new TracingOffDefaults().getPropertyNames()).isEmpty();
+        assertThat(new TracingOffDefaults().getValue("quarkus.otel.instrument.vertx-http")).isEqualTo("true");
         System.setProperty(RECORD, "false");
         assertThat(new TracingOffDefaults().getValue("quarkus.otel.instrument.vertx-http")).isEqualTo("false");
     }
 
     @Test
-    void withAnEndpointQuarkusDefaultsStand() {
+    void withAnEndpointTheInstrumentationIsOnExplicitly() {
+        // explicitly: the build, run without an endpoint, recorded "false" as these properties' runtime defaults
         System.setProperty(ENDPOINT, "http://collector:4317");
         TracingOffDefaults defaults = new TracingOffDefaults();
-        assertThat(defaults.getPropertyNames()).isEmpty();
+        assertThat(defaults.getPropertyNames()).containsExactlyInAnyOrder("quarkus.otel.instrument.vertx-sql-client",
+                "quarkus.otel.instrument.vertx-http", "quarkus.otel.instrument.vertx-event-bus");
+        assertThat(defaults.getValue("quarkus.otel.instrument.vertx-http")).isEqualTo("true");
         assertThat(defaults.getValue("mp.context.ThreadContext.unchanged")).isNull();
     }
 }
