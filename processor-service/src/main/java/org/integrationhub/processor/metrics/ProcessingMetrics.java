@@ -68,25 +68,34 @@ public class ProcessingMetrics {
 
     static final List<String> OUTCOMES = List.of("PROCESSED", "SKIPPED", "FAILED", "RETRIED", "WAITING");
 
-    /** Every interface's outcome counters from 0, so that a rate sees their first increment. */
+    /** Groups of rows committed together, {@code hub_commit_groups_total{outcome="committed"}}. */
+    private Counter groupsCommitted;
+    /** Groups whose transaction broke and whose rows were applied again one per transaction. */
+    private Counter groupsRetried;
+
+    /** Every interface's outcome counters and both group counters from 0, so that a rate sees their first increment. */
     void registerCounters(@Observes StartupEvent event) {
         for (InterfaceDefinition d : InterfaceRegistry.all()) {
             OUTCOMES.forEach(outcome -> rows(d.name(), outcome));
         }
-        group(true, 0);
-        group(false, 0);
+        groupsCommitted = groupCounter("committed");
+        groupsRetried = groupCounter("retried_row_by_row");
     }
 
-    private final Map<Boolean, Counter> groups = new ConcurrentHashMap<>();
-
-    /**
-     * A group of rows applied in one transaction (group commit): committed, or broken (a lost connection, a failed
-     * COMMIT) and its rows applied again one per transaction. Counts groups by outcome, {@code hub_commit_groups_total}.
-     */
-    public void group(boolean committed, int times) {
-        groups.computeIfAbsent(committed, key -> Counter.builder("hub.commit.groups")
+    private Counter groupCounter(String outcome) {
+        return Counter.builder("hub.commit.groups")
                 .description("Groups of rows committed together, or applied again row by row when their transaction broke")
-                .tags("outcome", committed ? "committed" : "retried_row_by_row").register(registry)).increment(times);
+                .tags("outcome", outcome).register(registry);
+    }
+
+    /** A group of rows committed in one transaction (group commit). */
+    public void groupCommitted() {
+        groupsCommitted.increment();
+    }
+
+    /** A group whose transaction broke (a lost connection, a refused COMMIT): its rows go again one per transaction. */
+    public void groupRetriedRowByRow() {
+        groupsRetried.increment();
     }
 
     private Counter rows(String interfaceName, String outcome) {

@@ -228,11 +228,13 @@ public class StagingProcessor {
                         .collect().last())
                 .invoke(() -> {
                     decided.forEach(d -> done(d.row(), d.span(), d.outcome(), d.started()));
-                    metrics.group(true, taken[0] > 0 ? 1 : 0);
+                    if (taken[0] > 0) {
+                        metrics.groupCommitted();
+                    }
                 })
                 .replaceWith(() -> taken[0])
                 .onFailure().recoverWithUni(failure -> {
-                    metrics.group(false, 1);
+                    metrics.groupRetriedRowByRow();
                     List<ClaimedRow> again = group.subList(0, taken[0]);
                     LOG.warnf("%s: a group of %d rows rolled back (%s); applying them one per transaction", worker,
                             again.size(), failure.getMessage());
