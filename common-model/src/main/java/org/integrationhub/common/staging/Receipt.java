@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.integrationhub.common.model.Operation;
 import org.integrationhub.common.model.RecordStatus;
-import org.integrationhub.common.tracing.Traces;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -31,9 +30,4 @@ public record Receipt(
         @Schema(description = "The W3C trace id of the request that brought it (your traceparent's, when you sent "
                 + "one): the intake's and the processor's spans and log lines of this record carry it",
                 nullable = true, example = "4bf92f3577b34da6a3ce929d0e0e4736") String traceId) {
-
-    public static Receipt of(StagingRecord r) {
-        return new Receipt(r.receiptId, r.interfaceName, r.sourceSystem, r.externalId, r.operation, r.sentAt,
-                r.receivedAt, r.status, r.errorMessage, r.attempts, r.processedAt, Traces.traceId(r.traceParent));
-    }
 }

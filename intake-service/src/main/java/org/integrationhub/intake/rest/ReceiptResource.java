@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.integrationhub.common.problem.Problem;
 import org.integrationhub.common.problem.ProblemException;
 import org.integrationhub.common.staging.Receipt;
-import org.integrationhub.common.staging.StagingRecordRepository;
+import org.integrationhub.intake.repository.ReceiptRepository;
 import org.integrationhub.intake.repository.OutcomeFeedRepository;
 
 import java.util.UUID;
@@ -32,7 +32,7 @@ import java.util.UUID;
 public class ReceiptResource extends PartnerResource {
 
     @Inject
-    StagingRecordRepository records;
+    ReceiptRepository receipts;
 
     @Inject
     OutcomeFeedRepository feed;
@@ -89,10 +89,9 @@ public class ReceiptResource extends PartnerResource {
             @PathParam("receiptId") String receiptId) {
         String sourceSystem = caller().sourceSystem();
         UUID id = parse(receiptId);
-        return records.findReceipt(id, sourceSystem)
+        return receipts.find(id, sourceSystem)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound(
-                        "No receipt " + receiptId + " for source system " + sourceSystem))
-                .map(Receipt::of);
+                        "No receipt " + receiptId + " for source system " + sourceSystem));
     }
 
     private static UUID parse(String receiptId) {

@@ -27,7 +27,7 @@ import org.integrationhub.common.problem.Problem;
 import org.integrationhub.common.registry.InterfaceDefinition;
 import org.integrationhub.common.security.Caller;
 import org.integrationhub.common.staging.Receipt;
-import org.integrationhub.common.staging.StagingRecordRepository;
+import org.integrationhub.intake.repository.ReceiptRepository;
 import org.integrationhub.intake.service.BatchResult;
 import org.integrationhub.intake.service.Candidate;
 import org.integrationhub.intake.service.RecordIntakeService;
@@ -43,7 +43,7 @@ public class RecordResource extends PartnerResource {
     @Inject
     RecordIntakeService intake;
     @Inject
-    StagingRecordRepository records;
+    ReceiptRepository receipts;
 
     static final String DRY_RUN = "true: check the request exactly as it would be checked, references included "
             + "(records waiting in staging and other records of the same batch count as they would), and answer as "
@@ -172,8 +172,7 @@ public class RecordResource extends PartnerResource {
             @Parameter(example = "D-100") @PathParam("externalId") String externalId) {
         Caller caller = caller();
         InterfaceDefinition definition = intake.interfaceFor(interfaceName, caller);
-        return records.findRecordReceipts(definition.name(), caller.sourceSystem(), externalId)
-                .map(rows -> rows.stream().map(Receipt::of).toList());
+        return receipts.ofRecord(definition.name(), caller.sourceSystem(), externalId);
     }
 
     /** How the intake takes a request's body: as one record or as a batch. */
