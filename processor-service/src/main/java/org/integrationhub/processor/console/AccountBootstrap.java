@@ -1,7 +1,6 @@
 package org.integrationhub.processor.console;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
@@ -25,6 +24,8 @@ public class AccountBootstrap {
 
     @Inject
     ConsoleConfig config;
+    @Inject
+    OperatorAccounts accounts;
     @ConfigProperty(name = "quarkus.http.auth.session.encryption-key")
     String sessionKey;
     @ConfigProperty(name = GeneratedSessionKey.PROPERTY)
@@ -48,7 +49,6 @@ public class AccountBootstrap {
             throw new IllegalStateException("hub.console.first-operator.password must have at least "
                     + MIN_PASSWORD_LENGTH + " characters");
         }
-        // Hibernate Reactive runs on a Vert.x context; start-up waits for it there.
         String hash = BcryptUtil.bcryptHash(password); // deliberately slow: here, never on the event loop
         boolean created = VertxContextSupport.subscribeAndAwait(() -> createIfAbsent(username, hash));
         LOG.infof(created ? "created the operator account %s from the configuration"
@@ -57,15 +57,6 @@ public class AccountBootstrap {
 
     /** Inserts an operator account with this bcrypt hash unless one of that name exists; answers whether it did. */
     Uni<Boolean> createIfAbsent(String username, String passwordHash) {
-        return Panache.withTransaction(() -> OperatorAccount.<OperatorAccount>findById(username).chain(found -> {
-            if (found != null) {
-                return Uni.createFrom().item(false);
-            }
-            OperatorAccount account = new OperatorAccount();
-            account.username = username;
-            account.passwordHash = passwordHash;
-            account.role = OperatorAccount.OPERATOR;
-            return account.persist().replaceWith(true);
-        })).onFailure(e -> String.valueOf(e.getMessage()).contains("operator_account_pkey")).recoverWithItem(false);
+        return accounts.createIfAbsent(username, passwordHash, OperatorAccount.OPERATOR);
     }
 }

@@ -13,7 +13,7 @@ import jakarta.inject.Inject;
 import org.integrationhub.common.validation.StorableText;
 
 /**
- * Asked before the accounts' provider (security-jpa-reactive's) about every form login. A username no account can
+ * Asked before the accounts' provider ({@link OperatorAccounts}) about every form login. A username no account can
  * have (a NUL, a lone surrogate: text PostgreSQL cannot hold) fails as a wrong password instead of failing in the
  * database with a 500; a name that has failed too often ({@link LoginGuard}) fails without its password being
  * checked, and the request is marked so the login page says to wait. Every other login is passed on (a null
@@ -47,7 +47,7 @@ public class UsernameGate implements IdentityProvider<UsernamePasswordAuthentica
         return Uni.createFrom().nullItem();
     }
 
-    /** Asked before the accounts' provider, which has the default priority (1001 in Quarkus 3.33). */
+    /** Asked before the accounts' provider, which has the default priority. */
     @Override
     public int priority() {
         return 2000;

@@ -94,6 +94,34 @@ class ConsoleLoginTest {
     }
 
     @Test
+    void anUnknownNameIsRefusedAsAWrongPasswordIs() {
+        Response refused = new ConsoleSession().login("nobody-" + System.nanoTime(), "not-the-password");
+        assertThat(refused.statusCode()).isEqualTo(302);
+        assertThat(refused.header("Location")).endsWith("/console/login?error=true");
+        assertThat(refused.getCookie("hub-console")).isNull();
+    }
+
+    @Test
+    void aSessionFollowsItsAccount() throws Throwable {
+        String name = "session-" + System.nanoTime();
+        String hash = BcryptUtil.bcryptHash("a-long-enough-password");
+        assertThat(VertxContextSupport.subscribeAndAwait(() -> bootstrap.createIfAbsent(name, hash))).isTrue();
+        ConsoleSession session = ConsoleSession.loggedIn(name, "a-long-enough-password");
+        assertThat(session.page("/console")).contains("Signed in as " + name + " (operator)");
+
+        pool.preparedQuery("UPDATE operator_account SET role = 'viewer' WHERE username = $1").execute(Tuple.of(name))
+                .await().indefinitely();
+        assertThat(session.page("/console")).as("a role changed takes effect at the next request")
+                .contains("Signed in as " + name + " (viewer)");
+
+        pool.preparedQuery("DELETE FROM operator_account WHERE username = $1").execute(Tuple.of(name))
+                .await().indefinitely();
+        Response after = session.request().get("/console");
+        assertThat(after.statusCode()).as("an account deleted ends its sessions").isEqualTo(302);
+        assertThat(after.header("Location")).endsWith("/console/login");
+    }
+
+    @Test
     void theSessionCookieDoesNotOpenTheApi() {
         ConsoleSession session = ConsoleSession.loggedIn(OPS, OPS_PASSWORD);
         assertThat(session.request().get("/api/v1/admin/stats").statusCode()).isEqualTo(401);
