@@ -27,7 +27,7 @@ public class ProblemMappers {
     @jakarta.inject.Inject
     org.integrationhub.common.model.DatabaseOutage outage;
     /** Seconds a client should wait after a 503 before retrying. */
-    static final String RETRY_AFTER_SECONDS = "5";
+    public static final String RETRY_AFTER_SECONDS = "5";
 
     @Inject
     AllowedMethods allowedMethods;

@@ -13,6 +13,9 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.integrationhub.common.model.DatabaseFaults;
+import org.integrationhub.common.model.DatabaseOutage;
 import org.integrationhub.common.problem.Problem;
 import org.integrationhub.common.problem.ProblemMappers;
 import org.integrationhub.common.problem.ProblemType;
@@ -33,6 +36,9 @@ public class HttpProblems {
     private static final Logger LOG = Logger.getLogger(HttpProblems.class);
     /** A longer request path is cut to this many characters in {@code instance}, so a 414 does not echo it all. */
     static final int MAX_INSTANCE_LENGTH = 512;
+
+    @Inject
+    DatabaseOutage outage;
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).failureHandler(this::failed);
@@ -84,6 +90,13 @@ public class HttpProblems {
         if (status >= 400 && status < 500) {
             send(ctx, ProblemType.forStatus(status),
                     ProblemMappers.frameworkDetail(status, ctx.request().method().name(), ctx.request().path()), Map.of());
+            return;
+        }
+        if (DatabaseFaults.isUnavailable(failure)) {
+            // a route that reached the database itself, such as the console's form login: 503, as the API answers
+            outage.absorbs(failure, "answering 503");
+            send(ctx, ProblemType.SERVICE_UNAVAILABLE, "The database is unavailable; retry later",
+                    Map.of("Retry-After", ProblemMappers.RETRY_AFTER_SECONDS));
             return;
         }
         String correlationId = Correlation.accept(ctx.request().getHeader(Correlation.HEADER));

@@ -55,7 +55,7 @@ public class AccountBootstrap {
                 : "the operator account %s exists; the configured password was not applied", username);
     }
 
-    /** Inserts an operator account with this bcrypt hash unless one of that name exists; answers whether it did. */
+    /** The first operator, with the {@code operator} role ({@link OperatorAccounts#createIfAbsent}). */
     Uni<Boolean> createIfAbsent(String username, String passwordHash) {
         return accounts.createIfAbsent(username, passwordHash, OperatorAccount.OPERATOR);
     }

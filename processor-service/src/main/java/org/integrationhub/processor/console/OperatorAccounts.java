@@ -15,6 +15,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
 import org.wildfly.security.credential.PasswordCredential;
 import org.wildfly.security.evidence.PasswordGuessEvidence;
 import org.wildfly.security.password.util.ModularCrypt;
@@ -34,8 +35,13 @@ import java.util.UUID;
 @ApplicationScoped
 public class OperatorAccounts implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
 
+    private static final Logger LOG = Logger.getLogger(OperatorAccounts.class);
+
     /** $1 username. */
     static final String FIND = "SELECT password_hash, role FROM operator_account WHERE username = $1";
+
+    /** $1 username: a signed-in session's account, its role only. */
+    static final String ROLE = "SELECT role FROM operator_account WHERE username = $1";
 
     /** $1 username, $2 bcrypt hash, $3 role: one row inserted, or none when the name is taken. */
     static final String CREATE = """
@@ -63,10 +69,10 @@ public class OperatorAccounts implements IdentityProvider<UsernamePasswordAuthen
                                               AuthenticationRequestContext context) {
         return pool.preparedQuery(FIND).execute(Tuple.of(request.getUsername())).chain(rows -> {
             Row account = rows.size() == 0 ? null : rows.iterator().next();
-            String hash = account == null ? NoAccount.HASH : account.getString("password_hash");
-            // bcrypt is deliberately slow: a worker thread checks it, never the event loop
+            // bcrypt is deliberately slow: a worker thread checks it (and makes the throwaway hash), never the event loop
             return context.runBlocking(() -> {
-                if (!matches(hash, request.getPassword().getPassword()) || account == null) {
+                String hash = account == null ? NoAccount.HASH : account.getString("password_hash");
+                if (!matches(request.getUsername(), hash, request.getPassword().getPassword()) || account == null) {
                     throw new AuthenticationFailedException();
                 }
                 return QuarkusSecurityIdentity.builder()
@@ -96,7 +102,7 @@ public class OperatorAccounts implements IdentityProvider<UsernamePasswordAuthen
         @Override
         public Uni<SecurityIdentity> authenticate(TrustedAuthenticationRequest request,
                                                   AuthenticationRequestContext context) {
-            return pool.preparedQuery(FIND).execute(Tuple.of(request.getPrincipal())).map(rows -> {
+            return pool.preparedQuery(ROLE).execute(Tuple.of(request.getPrincipal())).map(rows -> {
                 if (rows.size() == 0) {
                     throw new AuthenticationFailedException("the session's account no longer exists");
                 }
@@ -114,12 +120,20 @@ public class OperatorAccounts implements IdentityProvider<UsernamePasswordAuthen
                 .map(result -> result.rowCount() == 1);
     }
 
-    static boolean matches(String modularCryptHash, char[] password) {
+    /**
+     * Whether {@code password} is the one {@code modularCryptHash} was made from. A {@code $2b$} hash (what most
+     * bcrypt libraries write today) is read as the {@code $2a$} it equals for any password a form can send, since
+     * Elytron knows only {@code $2a$} and {@code $2y$}. A hash that is not bcrypt fails the login and is logged.
+     */
+    static boolean matches(String username, String modularCryptHash, char[] password) {
+        String hash = modularCryptHash.startsWith("$2b$") ? "$2a$" + modularCryptHash.substring(4) : modularCryptHash;
         try {
-            return new PasswordCredential(ModularCrypt.decode(modularCryptHash))
+            return new PasswordCredential(ModularCrypt.decode(hash))
                     .verify(ProviderUtil.INSTALLED_PROVIDERS, new PasswordGuessEvidence(password));
-        } catch (InvalidKeySpecException e) {
-            throw new AuthenticationFailedException("the account's password hash is not a bcrypt hash", e);
+        } catch (InvalidKeySpecException | IllegalArgumentException e) {
+            LOG.warnf("the operator account %s has a password hash that is not bcrypt (%s); it cannot log in until "
+                    + "its hash is replaced", username, e.getMessage());
+            return false;
         }
     }
 }

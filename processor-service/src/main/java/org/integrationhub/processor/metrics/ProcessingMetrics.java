@@ -9,6 +9,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -73,13 +74,18 @@ public class ProcessingMetrics {
     /** Groups whose transaction broke and whose rows were applied again one per transaction. */
     private Counter groupsRetried;
 
-    /** Every interface's outcome counters and both group counters from 0, so that a rate sees their first increment. */
+    /** Both group counters exist before anything can apply a row (a drain may start before StartupEvent ends). */
+    @PostConstruct
+    void createGroupCounters() {
+        groupsCommitted = groupCounter("committed");
+        groupsRetried = groupCounter("retried_row_by_row");
+    }
+
+    /** Every interface's outcome counters from 0, so that a rate sees their first increment. */
     void registerCounters(@Observes StartupEvent event) {
         for (InterfaceDefinition d : InterfaceRegistry.all()) {
             OUTCOMES.forEach(outcome -> rows(d.name(), outcome));
         }
-        groupsCommitted = groupCounter("committed");
-        groupsRetried = groupCounter("retried_row_by_row");
     }
 
     private Counter groupCounter(String outcome) {

@@ -102,6 +102,16 @@ class ConsoleLoginTest {
     }
 
     @Test
+    void aHashWrittenAs2bByAnotherBcryptLibraryLogsIn() throws Throwable {
+        String name = "hash2b-" + System.nanoTime();
+        String hash = "$2b$" + BcryptUtil.bcryptHash("a-long-enough-password").substring(4);
+        assertThat(VertxContextSupport.subscribeAndAwait(() -> bootstrap.createIfAbsent(name, hash))).isTrue();
+        assertThat(ConsoleSession.loggedIn(name, "a-long-enough-password").page("/console"))
+                .contains("Signed in as " + name + " (operator)");
+        assertThat(new ConsoleSession().login(name, "another-long-password").header("Location")).endsWith("error=true");
+    }
+
+    @Test
     void aSessionFollowsItsAccount() throws Throwable {
         String name = "session-" + System.nanoTime();
         String hash = BcryptUtil.bcryptHash("a-long-enough-password");
