@@ -37,14 +37,18 @@ public final class ServiceProcess {
     }
 
     /**
-     * Starts {@code jar} listening on {@code port}, with these environment variables and system properties;
-     * does not wait for it to be ready.
+     * Starts {@code jar} listening on {@code port}, with the shipped JVM options (system property
+     * {@code hub.jvm.options}), these environment variables and system properties; does not wait for it to be ready.
      */
     public static ServiceProcess launch(String name, Path jar, int port, Map<String, String> env,
                                         Map<String, String> properties, Path log) throws IOException {
         Files.createDirectories(log.getParent());
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        String jvmOptions = System.getProperty("hub.jvm.options");
+        if (jvmOptions != null) {
+            command.add("@" + jvmOptions); // as ./run-local and a pod run them (deploy/jvm.options)
+        }
         command.add("-Dquarkus.http.port=" + port);
         properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-jar");
@@ -52,6 +56,7 @@ public final class ServiceProcess {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
+        builder.environment().put("MALLOC_ARENA_MAX", "2");
         builder.environment().putAll(env);
         return new ServiceProcess(name, port, log, builder.start());
     }
