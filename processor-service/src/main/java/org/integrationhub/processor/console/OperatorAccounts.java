@@ -75,10 +75,7 @@ public class OperatorAccounts implements IdentityProvider<UsernamePasswordAuthen
                 if (!matches(request.getUsername(), hash, request.getPassword().getPassword()) || account == null) {
                     throw new AuthenticationFailedException();
                 }
-                return QuarkusSecurityIdentity.builder()
-                        .setPrincipal(new QuarkusPrincipal(request.getUsername()))
-                        .addCredential(request.getPassword())
-                        .addRole(account.getString("role"))
+                return identity(request.getUsername(), account.getString("role")).addCredential(request.getPassword())
                         .build();
             });
         });
@@ -106,12 +103,14 @@ public class OperatorAccounts implements IdentityProvider<UsernamePasswordAuthen
                 if (rows.size() == 0) {
                     throw new AuthenticationFailedException("the session's account no longer exists");
                 }
-                return QuarkusSecurityIdentity.builder()
-                        .setPrincipal(new QuarkusPrincipal(request.getPrincipal()))
-                        .addRole(rows.iterator().next().getString("role"))
-                        .build();
+                return identity(request.getPrincipal(), rows.iterator().next().getString("role")).build();
             });
         }
+    }
+
+    /** The identity of an account: its name and its one role, the same at login and on a session's later requests. */
+    static QuarkusSecurityIdentity.Builder identity(String username, String role) {
+        return QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(username)).addRole(role);
     }
 
     /** Inserts an operator account with this bcrypt hash unless one of that name exists; answers whether it did. */
