@@ -59,6 +59,27 @@ public final class RawHttp {
         });
     }
 
+    /**
+     * Sends {@code head} and {@code body} as a plain blocking client does: the whole body first, on this thread, and
+     * only then reads the answer. Unlike {@link #send}, the request keeps the connection alive (no
+     * {@code Connection: close}), as most clients' requests do, so it is the server that must close it. A server
+     * that answers early and closes while the body is still arriving makes this client's write fail (broken pipe,
+     * connection reset) before it could read the answer, which is then thrown as an {@link UncheckedIOException}.
+     */
+    public Answer sendWholeBodyFirst(String head, byte[] body) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("localhost", port), TIMEOUT_MILLIS);
+            socket.setSoTimeout(TIMEOUT_MILLIS);
+            OutputStream out = socket.getOutputStream();
+            out.write((head + "\r\nHost: localhost:" + port + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            out.write(body);
+            out.flush();
+            return Answer.parse(socket.getInputStream().readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private interface BodyWriter {
         void write(OutputStream out) throws IOException;
     }

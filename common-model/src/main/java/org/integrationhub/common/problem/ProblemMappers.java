@@ -1,6 +1,7 @@
 package org.integrationhub.common.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -12,6 +13,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -93,8 +95,16 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response unexpected(Throwable e, ContainerRequestContext ctx) {
+    public Response unexpected(Throwable e, ContainerRequestContext ctx, HttpServerRequest request) {
         String correlationId = Correlation.of(ctx);
+        if (e instanceof IOException && request.response().ended()) {
+            // reading the body failed after the HTTP layer had answered: Quarkus REST's own 413 for a body of
+            // unannounced length over the limit (HTTP/2), or a client that left; nothing to answer or to fix here
+            LOG.debugf("correlationId=%s %s %s after the answer was sent: %s", correlationId, ctx.getMethod(),
+                    ctx.getUriInfo().getPath(), e.toString());
+            return build(ProblemType.forStatus(request.response().getStatusCode()), "The request body could not be "
+                    + "read whole", List.of(), Map.of(), ctx);
+        }
         if (DatabaseFaults.isUnavailable(e)) {
             // one WARN per outage (DatabaseOutage); each request's 503 at DEBUG, with its correlation id
             outage.absorbs(e, "answering 503");

@@ -4,10 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.security.AuthenticationException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
@@ -36,6 +40,10 @@ public class HttpProblems {
     private static final Logger LOG = Logger.getLogger(HttpProblems.class);
     /** A longer request path is cut to this many characters in {@code instance}, so a 414 does not echo it all. */
     static final int MAX_INSTANCE_LENGTH = 512;
+    /** After a refusal, how long the rest of a request's body may pause before the connection is closed anyway. */
+    static final long LINGER_IDLE_MILLIS = 5_000;
+    /** After a refusal, how long the rest of a request's body may take in all before the connection is closed. */
+    static final long LINGER_MAX_MILLIS = 30_000;
 
     @Inject
     DatabaseOutage outage;
@@ -45,8 +53,9 @@ public class HttpProblems {
     }
 
     /**
-     * Answers {@code type} as a problem and closes the connection once it is written: the request's body, if it has
-     * one, was not read, so the connection cannot carry another request.
+     * Answers {@code type} as a problem and closes the connection once it is written and the request's body has
+     * arrived (see {@link #closeAfterBody}): a body that was not read leaves the connection unfit for another
+     * request.
      */
     public static void send(RoutingContext ctx, ProblemType type, String detail, Map<String, String> headers) {
         send(ctx, Correlation.accept(ctx.request().getHeader(Correlation.HEADER)), type, detail, headers);
@@ -60,10 +69,54 @@ public class HttpProblems {
         HttpServerResponse response = ctx.response()
                 .setStatusCode(type.status())
                 .putHeader("Content-Type", Problem.MEDIA_TYPE)
-                .putHeader(Correlation.HEADER, correlationId)
-                .putHeader("Connection", "close");
+                .putHeader(Correlation.HEADER, correlationId);
+        if (request.version() != HttpVersion.HTTP_2) {
+            response.putHeader("Connection", "close");
+        }
         headers.forEach(response::putHeader);
-        response.end(encode(problem)).onComplete(written -> request.connection().close());
+        response.end(encode(problem)).onComplete(written -> closeAfterBody(ctx));
+    }
+
+    /**
+     * Closes the connection once the rest of the request's body has come in, read and dropped, as a web server's
+     * "lingering close" does. A refusal such as a 413 is answered before the body has arrived; closed at once, the
+     * connection would be reset under a client still writing its body, and a client that writes the whole body
+     * before reading (most do) would see a broken pipe instead of the problem. The wait is bounded: the connection
+     * closes after {@link #LINGER_IDLE_MILLIS} without a byte, or {@link #LINGER_MAX_MILLIS} in all. Over HTTP/2 the
+     * request is one stream of a connection others share: the connection stays, and only a body that stalls has
+     * its stream reset.
+     */
+    static void closeAfterBody(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        boolean http2 = request.version() == HttpVersion.HTTP_2;
+        if (request.isEnded()) {
+            if (!http2) {
+                request.connection().close();
+            }
+            return;
+        }
+        Runnable close = http2 ? () -> ctx.response().reset(0) : () -> request.connection().close();
+        Vertx vertx = ctx.vertx();
+        long started = System.nanoTime();
+        long[] idle = {vertx.setTimer(LINGER_IDLE_MILLIS, fired -> close.run())};
+        Handler<Object> finished = ended -> {
+            vertx.cancelTimer(idle[0]);
+            if (!http2) {
+                close.run();
+            }
+        };
+        request.exceptionHandler(finished::handle);
+        request.endHandler(finished::handle);
+        request.handler(dropped -> {
+            vertx.cancelTimer(idle[0]);
+            long left = LINGER_MAX_MILLIS - (System.nanoTime() - started) / 1_000_000;
+            if (left <= 0) {
+                close.run();
+            } else {
+                idle[0] = vertx.setTimer(Math.min(LINGER_IDLE_MILLIS, left), fired -> close.run());
+            }
+        });
+        request.resume();
     }
 
     private void failed(RoutingContext ctx) {
@@ -78,6 +131,12 @@ public class HttpProblems {
                 || failure instanceof ForbiddenException) {
             // Quarkus security's own answer: the console's login redirect, its error page, a 401 or 403 challenge
             ctx.next();
+            return;
+        }
+        if (ctx.response().ended()) {
+            // the whole answer is out (such as Quarkus REST's own 413, which ProblemMappers then tried to answer)
+            LOG.debugf("correlationId=%s failure after the answer was sent: %s",
+                    ctx.response().headers().get(Correlation.HEADER), failure == null ? status : failure.toString());
             return;
         }
         if (ctx.response().headWritten()) {

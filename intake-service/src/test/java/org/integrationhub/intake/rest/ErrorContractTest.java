@@ -80,6 +80,54 @@ class ErrorContractTest {
                 .body("correlationId", notNullValue());
     }
 
+    /**
+     * A plain client writes its whole body before it reads a byte of the answer. The 413 is decided from the
+     * announced length, long before the body has arrived; were the connection closed at once, the client's write
+     * would meet a reset and it would never see the 413. The body here is many times what the sockets buffer.
+     */
+    @Test
+    void aClientThatSendsItsWholeBodyFirstStillReadsThe413() {
+        byte[] huge = new byte[16 * 1024 * 1024];
+        java.util.Arrays.fill(huge, (byte) ' ');
+        for (String connection : new String[] {"", "Connection: close\r\n"}) {
+            RawHttp.Answer answer = raw().sendWholeBodyFirst("POST /api/v1/interfaces/departments/records/batch "
+                    + "HTTP/1.1\r\n" + connection + "X-API-Key: " + HIS + "\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + huge.length, huge);
+            answer.requireProblem(413);
+            assertThat(answer.header("Connection")).isEqualTo("close");
+        }
+    }
+
+    /** The rest of a refused body is waited for, but not for ever: a client that stalls is closed on. */
+    @Test
+    void aClientThatStallsAfterA413IsClosedOn() throws IOException {
+        try (java.net.Socket socket = new java.net.Socket("localhost", RestAssured.port)) {
+            socket.setSoTimeout(20_000);
+            socket.getOutputStream().write(("POST /api/v1/interfaces/departments/records/batch HTTP/1.1\r\nHost: x\r\n"
+                    + "X-API-Key: " + HIS + "\r\nContent-Type: application/json\r\nContent-Length: 10000000\r\n\r\n"
+                    + "{\"records\": [").getBytes(StandardCharsets.US_ASCII));
+            // read to the end: the server must close the connection itself, well before this socket's timeout
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 413").contains("application/problem+json");
+        }
+    }
+
+    @Test
+    void aClientThatSendsItsWholeChunkedBodyFirstStillReadsThe413() {
+        ByteArrayOutputStream chunked = new ByteArrayOutputStream();
+        byte[] chunk = " ".repeat(65_536).getBytes(StandardCharsets.US_ASCII);
+        for (int i = 0; i < 256; i++) {
+            chunked.writeBytes("10000\r\n".getBytes(StandardCharsets.US_ASCII));
+            chunked.writeBytes(chunk);
+            chunked.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        chunked.writeBytes("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        RawHttp.Answer answer = raw().sendWholeBodyFirst("POST /api/v1/interfaces/departments/records/batch HTTP/1.1\r\n"
+                + "X-API-Key: " + HIS + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked",
+                chunked.toByteArray());
+        answer.requireProblem(413);
+    }
+
     @Test
     void emptyBodyIs400() {
         given().header("X-API-Key", HIS).contentType(ContentType.JSON)
