@@ -32,6 +32,9 @@ public class BodyLimit {
     @Inject
     VertxHttpConfig http;
 
+    @Inject
+    HttpProblems problems;
+
     void install(@Observes Router router) {
         long max = http.limits().maxBodySize().map(MemorySize::asLongValue).orElse(Long.MAX_VALUE);
         // fails the route with 413 past the limit, which HttpProblems answers as a problem
@@ -39,7 +42,7 @@ public class BodyLimit {
         router.route().order(ORDER).handler(ctx -> {
             long announced = announcedLength(ctx);
             if (announced > max) {
-                HttpProblems.send(ctx, ProblemType.PAYLOAD_TOO_LARGE, "The request body (" + announced
+                problems.send(ctx, ProblemType.PAYLOAD_TOO_LARGE, "The request body (" + announced
                         + " bytes) is larger than the " + max + " bytes this service accepts; send fewer records "
                         + "per request", Map.of());
             } else if (announced < 0 && chunked(ctx.request())) {

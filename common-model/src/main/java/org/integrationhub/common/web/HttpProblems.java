@@ -17,6 +17,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.integrationhub.common.model.DatabaseFaults;
 import org.integrationhub.common.model.DatabaseOutage;
@@ -48,6 +49,9 @@ public class HttpProblems {
     @Inject
     DatabaseOutage outage;
 
+    @Inject
+    Instance<ProblemPages> pages;
+
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).failureHandler(this::failed);
     }
@@ -57,24 +61,25 @@ public class HttpProblems {
      * arrived (see {@link #closeAfterBody}): a body that was not read leaves the connection unfit for another
      * request.
      */
-    public static void send(RoutingContext ctx, ProblemType type, String detail, Map<String, String> headers) {
+    public void send(RoutingContext ctx, ProblemType type, String detail, Map<String, String> headers) {
         send(ctx, Correlation.accept(ctx.request().getHeader(Correlation.HEADER)), type, detail, headers);
     }
 
-    private static void send(RoutingContext ctx, String correlationId, ProblemType type, String detail,
-                             Map<String, String> headers) {
+    private void send(RoutingContext ctx, String correlationId, ProblemType type, String detail,
+                      Map<String, String> headers) {
         HttpServerRequest request = ctx.request();
         Problem problem = new Problem(type.uri(), type.title(), type.status(), detail, instance(request.path()),
                 correlationId, List.of());
+        String page = pages.isResolvable() ? pages.get().page(ctx, problem) : null;
         HttpServerResponse response = ctx.response()
                 .setStatusCode(type.status())
-                .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                .putHeader("Content-Type", page == null ? Problem.MEDIA_TYPE : "text/html;charset=UTF-8")
                 .putHeader(Correlation.HEADER, correlationId);
         if (request.version() != HttpVersion.HTTP_2) {
             response.putHeader("Connection", "close");
         }
         headers.forEach(response::putHeader);
-        response.end(encode(problem)).onComplete(written -> closeAfterBody(ctx));
+        response.end(page == null ? encode(problem) : Buffer.buffer(page)).onComplete(written -> closeAfterBody(ctx));
     }
 
     /**

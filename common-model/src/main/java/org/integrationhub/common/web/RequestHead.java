@@ -45,6 +45,9 @@ public class RequestHead implements HttpServerOptionsCustomizer {
     @Inject
     VertxHttpConfig http;
 
+    @Inject
+    HttpProblems problems;
+
     @Override
     public void customizeHttpServer(HttpServerOptions options) {
         widen(options);
@@ -76,31 +79,31 @@ public class RequestHead implements HttpServerOptionsCustomizer {
         int line = request.method().name().length() + uri.length() + 10;
         int maxInitialLine = http.limits().maxInitialLineLength();
         if (line > maxInitialLine) {
-            HttpProblems.send(ctx, ProblemType.URI_TOO_LONG, "The request line is " + line + " characters; this "
+            problems.send(ctx, ProblemType.URI_TOO_LONG, "The request line is " + line + " characters; this "
                     + "service accepts at most " + maxInitialLine + ". Send long selections in a body", Map.of());
             return;
         }
         long headers = headerSize(request);
         long maxHeaderSize = http.limits().maxHeaderSize().asLongValue();
         if (headers > maxHeaderSize) {
-            HttpProblems.send(ctx, ProblemType.HEADER_FIELDS_TOO_LARGE, "The header fields take " + headers
+            problems.send(ctx, ProblemType.HEADER_FIELDS_TOO_LARGE, "The header fields take " + headers
                     + " bytes; this service accepts at most " + maxHeaderSize, Map.of());
             return;
         }
         String fault = uriFault(uri);
         if (fault != null) {
-            HttpProblems.send(ctx, ProblemType.MALFORMED_REQUEST, fault, Map.of());
+            problems.send(ctx, ProblemType.MALFORMED_REQUEST, fault, Map.of());
             return;
         }
         String path = request.path();
         if (path != null && path.indexOf(';') >= 0) {
-            HttpProblems.send(ctx, ProblemType.MALFORMED_REQUEST, "Matrix parameters (';' in a path segment) are not "
+            problems.send(ctx, ProblemType.MALFORMED_REQUEST, "Matrix parameters (';' in a path segment) are not "
                     + "supported; write ';' in a path value as %3B", Map.of());
             return;
         }
         String coding = request.getHeader("Content-Encoding");
         if (coding != null && !coding.isBlank() && !coding.trim().equalsIgnoreCase("identity")) {
-            HttpProblems.send(ctx, ProblemType.UNSUPPORTED_MEDIA_TYPE, "Content-Encoding " + coding.trim()
+            problems.send(ctx, ProblemType.UNSUPPORTED_MEDIA_TYPE, "Content-Encoding " + coding.trim()
                     + " is not accepted: send the body uncompressed (identity)", Map.of("Accept-Encoding", "identity"));
             return;
         }

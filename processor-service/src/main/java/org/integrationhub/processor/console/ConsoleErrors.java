@@ -52,20 +52,20 @@ public class ConsoleErrors {
     public void page(ContainerRequestContext request, ContainerResponseContext response) {
         int status = response.getStatus();
         Object entity = response.getEntity();
-        if (status < 400 || !(entity == null || entity instanceof Problem) || !console(request)) {
+        if (status < 400 || !(entity == null || entity instanceof Problem)
+                || !ConsoleResource.serves(request.getUriInfo().getRequestUri().getRawPath())) {
             return;
         }
         Problem problem = entity instanceof Problem p ? p : null;
         Chrome chrome = Chrome.of(identity, ConsoleLocale.of(request), Chrome.ERROR_PAGE, Chrome.pathOf(request.getUriInfo()));
-        String html = Templates.error(chrome, kind(status, problem), status,
-                        problem == null ? null : problem.detail(), problem == null ? Correlation.of(request) : problem.correlationId())
-                .setLocale(chrome.locale()).render();
-        response.setEntity(html, null, HTML);
+        response.setEntity(render(chrome, status, problem, problem == null ? Correlation.of(request) : problem.correlationId()),
+                null, HTML);
     }
 
-    private static boolean console(ContainerRequestContext request) {
-        String path = request.getUriInfo().getRequestUri().getRawPath();
-        return path.equals(ConsoleResource.ROOT) || path.startsWith(ConsoleResource.ROOT + "/");
+    /** The error page for an answer of {@code status}, with {@code problem}'s detail when there is one. */
+    static String render(Chrome chrome, int status, Problem problem, String correlationId) {
+        return Templates.error(chrome, kind(status, problem), status, problem == null ? null : problem.detail(), correlationId)
+                .setLocale(chrome.locale()).render();
     }
 
     /**

@@ -4,11 +4,12 @@ import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Cookie;
+import io.vertx.ext.web.LanguageHeader;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.core.HttpHeaders;
 
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The console's language: the one the operator chose with the switcher (a cookie), else the first of the
@@ -25,28 +26,29 @@ public final class ConsoleLocale {
     }
 
     public static Locale of(HttpHeaders headers) {
-        return of(headers.getCookies(), headers.getAcceptableLanguages());
+        return of(headers.getCookies().get(COOKIE), headers.getAcceptableLanguages().stream().map(Locale::toLanguageTag));
     }
 
     public static Locale of(ContainerRequestContext request) {
-        return of(request.getCookies(), request.getAcceptableLanguages());
+        return of(request.getCookies().get(COOKIE), request.getAcceptableLanguages().stream().map(Locale::toLanguageTag));
     }
 
-    private static Locale of(Map<String, Cookie> cookies, List<Locale> accepted) {
-        Cookie chosen = cookies.get(COOKIE);
-        if (chosen != null) {
-            Locale locale = supported(chosen.getValue());
-            if (locale != null) {
-                return locale;
-            }
+    /** For an answer made by the HTTP layer, before Quarkus REST ({@link ConsoleProblemPages}). */
+    public static Locale of(RoutingContext ctx) {
+        io.vertx.core.http.Cookie chosen = ctx.request().getCookie(COOKIE);
+        return of(chosen == null ? null : chosen.getValue(), ctx.acceptableLanguages().stream().map(LanguageHeader::value));
+    }
+
+    private static Locale of(Cookie chosen, Stream<String> accepted) {
+        return of(chosen == null ? null : chosen.getValue(), accepted);
+    }
+
+    private static Locale of(String chosen, Stream<String> accepted) {
+        Locale locale = supported(chosen);
+        if (locale != null) {
+            return locale;
         }
-        for (Locale language : accepted) {
-            Locale locale = supported(language.getLanguage());
-            if (locale != null) {
-                return locale;
-            }
-        }
-        return ENGLISH;
+        return accepted.map(ConsoleLocale::supported).filter(java.util.Objects::nonNull).findFirst().orElse(ENGLISH);
     }
 
     /** The console's words in {@code locale}, for text made in Java (templates say {@code msg:} and get theirs). */

@@ -37,6 +37,11 @@ public class ConsoleResource {
 
     public static final String ROOT = "/console";
 
+    /** Whether a request's raw path is the console's: {@link #ROOT} or under it. */
+    static boolean serves(String path) {
+        return path != null && path.startsWith(ROOT) && (path.length() == ROOT.length() || path.charAt(ROOT.length()) == '/');
+    }
+
     @CheckedTemplate(basePath = "console")
     static class Templates {
         static native TemplateInstance login(Chrome chrome, boolean failed, Long waitSeconds);

@@ -34,18 +34,21 @@ public class HttpHeadersFilter {
 
     void headers(RoutingContext rc) {
         String path = rc.request().path();
-        if (path.startsWith(ConsoleResource.ROOT) && (path.length() == ConsoleResource.ROOT.length()
-                || path.charAt(ConsoleResource.ROOT.length()) == '/')) {
-            MultiMap headers = rc.response().headers();
-            headers.set("Content-Security-Policy", CSP);
-            headers.set("X-Content-Type-Options", "nosniff");
-            headers.set("Referrer-Policy", "same-origin");
-            headers.set(HttpHeaders.CACHE_CONTROL, "no-store");
+        if (ConsoleResource.serves(path)) {
+            page(rc.response().headers());
         } else if (path.startsWith("/api/")) {
             rc.response().headers().set(HttpHeaders.CACHE_CONTROL, "no-store").set("X-Content-Type-Options", "nosniff");
             // runs before the response's cookies are written: the CSRF token cookie is the console's business
             rc.addHeadersEndHandler(v -> rc.response().removeCookies(csrfCookie, false));
         }
         rc.next();
+    }
+
+    /** A console page's headers; also set by {@link ConsoleProblemPages}, whose answers may come before this filter. */
+    static void page(MultiMap headers) {
+        headers.set("Content-Security-Policy", CSP);
+        headers.set("X-Content-Type-Options", "nosniff");
+        headers.set("Referrer-Policy", "same-origin");
+        headers.set(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 }
