@@ -2,6 +2,7 @@ package org.integrationhub.intake.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.vertx.core.http.HttpServerRequest;
 import org.integrationhub.common.model.Operation;
 import org.integrationhub.common.model.RecordStatus;
 import org.integrationhub.common.problem.ErrorCode;
@@ -45,15 +46,24 @@ public record DryRun(
                 envelope.operation(), envelope.sentAt(), null, RecordStatus.PENDING);
     }
 
-    /** Whether the dryRun parameter asks for one: absent or false no, true yes, anything else a 400. */
-    static boolean asked(String dryRun) {
-        if (dryRun == null || dryRun.isEmpty() || dryRun.equals("false")) {
+    /**
+     * Whether the dryRun parameter asks for one: absent or false no, true yes. Anything else is a 400, and nothing
+     * is stored: a bare {@code ?dryRun}, an empty value, another word, or the parameter given twice (which value
+     * won would be a guess, and a wrong guess stores a record the partner meant only to try).
+     */
+    static boolean asked(HttpServerRequest request) {
+        // read from the query as sent: Quarkus REST's @QueryParam drops a parameter without a value
+        List<String> dryRun = request.params().getAll("dryRun");
+        if (dryRun.isEmpty()) {
             return false;
         }
-        if (dryRun.equals("true")) {
-            return true;
+        String value = dryRun.get(0);
+        if (dryRun.size() == 1 && (value.equals("true") || value.equals("false"))) {
+            return value.equals("true");
         }
-        throw new ProblemException(ProblemType.MALFORMED_REQUEST, "dryRun must be true or false",
-                List.of(new FieldError("dryRun", ErrorCode.INVALID_VALUE, "dryRun must be true or false")));
+        String message = dryRun.size() > 1 ? "dryRun is given " + dryRun.size() + " times; give it once, true or false"
+                : "dryRun must be true or false";
+        throw new ProblemException(ProblemType.MALFORMED_REQUEST, message,
+                List.of(new FieldError("dryRun", ErrorCode.INVALID_VALUE, message)));
     }
 }

@@ -1,6 +1,7 @@
 package org.integrationhub.intake.rest;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -8,11 +9,12 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -51,7 +53,8 @@ public class RecordResource extends PartnerResource {
             + "Idempotency keys (the Idempotency-Key header, or a record's messageId) count as they would, unspent: "
             + "one used before for another body is refused as it would be (422, or REJECTED in a batch); one used "
             + "for the same body answers Idempotent-Replayed: true with the stored receipt (or batch result) the "
-            + "real call would repeat.";
+            + "real call would repeat. Absent or false: a real send. Any other value, a bare dryRun, an empty "
+            + "value or the parameter given twice is a 400 naming dryRun, and nothing is stored.";
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -98,10 +101,11 @@ public class RecordResource extends PartnerResource {
             @Parameter(description = "Makes a retry safe: the same key and body return the original receipt. "
                     + "Takes precedence over the envelope's messageId. Up to 128 visible ASCII characters.")
             @HeaderParam("Idempotency-Key") String idempotencyKey,
-            @Parameter(description = DRY_RUN, schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
-            @QueryParam("dryRun") String dryRun,
+            @Parameter(name = "dryRun", in = ParameterIn.QUERY, description = DRY_RUN,
+                    schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+            @Context HttpServerRequest request,
             byte[] body) {
-        if (DryRun.asked(dryRun)) {
+        if (DryRun.asked(request)) {
             return accept(interfaceName, idempotencyKey, body, intake::tryOne)
                     .map(tried -> replayedIf(tried.replayed(), Response.ok(DryRun.of(interfaceName, tried))));
         }
@@ -145,10 +149,11 @@ public class RecordResource extends PartnerResource {
                     + "original results and store nothing; another body under the key is 422. Up to 128 visible "
                     + "ASCII characters.")
             @HeaderParam("Idempotency-Key") String idempotencyKey,
-            @Parameter(description = DRY_RUN, schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
-            @QueryParam("dryRun") String dryRun,
+            @Parameter(name = "dryRun", in = ParameterIn.QUERY, description = DRY_RUN,
+                    schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+            @Context HttpServerRequest request,
             byte[] body) {
-        if (DryRun.asked(dryRun)) {
+        if (DryRun.asked(request)) {
             return accept(interfaceName, idempotencyKey, body, intake::tryBatch).map(outcome -> replayedIf(
                     outcome.replayed(), Response.ok(outcome.resultJson(), MediaType.APPLICATION_JSON)));
         }

@@ -100,6 +100,23 @@ class DryRunTest {
                 .body("errors[0].field", equalTo("dryRun"));
     }
 
+    /** A flag that is not plainly true or false stores nothing: guessing "false" would store a record meant as a try. */
+    @Test
+    void anAmbiguousDryRunIsA400AndStoresNothing() throws Exception {
+        for (String query : new String[] {"dryRun", "dryRun=", "dryRun=false&dryRun=true", "dryRun=true&dryRun=false",
+                "dryRun=false&dryRun=false"}) {
+            String code = unique("DRY");
+            String one = envelope("HIS", code, "CREATE", "{\"code\": \"" + code + "\", \"name\": \"Dry\"}");
+            given().header("X-API-Key", HIS).contentType(ContentType.JSON).body(one)
+                    .post("/api/v1/interfaces/departments/records?" + query).then().statusCode(400)
+                    .contentType("application/problem+json").body("errors[0].field", equalTo("dryRun"));
+            given().header("X-API-Key", HIS).contentType(ContentType.JSON).body("{\"records\": [" + one + "]}")
+                    .post("/api/v1/interfaces/departments/records/batch?" + query).then().statusCode(400)
+                    .body("errors[0].field", equalTo("dryRun"));
+            assertThat(stored(code)).as(query).isZero();
+        }
+    }
+
     @Test
     void aKeyUsedBeforeCountsAsItWouldWithoutBeingSpent() throws Exception {
         String code = unique("DRY");
