@@ -27,8 +27,11 @@ import org.integrationhub.common.problem.ProblemType;
 import org.integrationhub.common.validation.Json;
 import org.jboss.logging.Logger;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
 
 /**
  * RFC 9457 problems answered by the HTTP layer, where Quarkus REST and its exception mappers have no say: the
@@ -45,6 +48,13 @@ public class HttpProblems {
     static final long LINGER_IDLE_MILLIS = 5_000;
     /** After a refusal, how long the rest of a request's body may take in all before the connection is closed. */
     static final long LINGER_MAX_MILLIS = 30_000;
+
+    /**
+     * HTTP/1.1 connections answered here with {@code Connection: close}: a request the client pipelined behind the
+     * refused one must not be processed (RFC 9112 section 9.6), since its answer could never be sent and the client
+     * would retry what was stored. Weak keys: a closed connection leaves by itself.
+     */
+    private final Set<HttpConnection> closing = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
     @Inject
     DatabaseOutage outage;
@@ -70,16 +80,36 @@ public class HttpProblems {
         HttpServerRequest request = ctx.request();
         Problem problem = new Problem(type.uri(), type.title(), type.status(), detail, instance(request.path()),
                 correlationId, List.of());
-        String page = pages.isResolvable() ? pages.get().page(ctx, problem) : null;
+        String page = page(ctx, problem);
         HttpServerResponse response = ctx.response()
                 .setStatusCode(type.status())
                 .putHeader("Content-Type", page == null ? Problem.MEDIA_TYPE : "text/html;charset=UTF-8")
                 .putHeader(Correlation.HEADER, correlationId);
         if (request.version() != HttpVersion.HTTP_2) {
             response.putHeader("Connection", "close");
+            closing.add(request.connection());
         }
         headers.forEach(response::putHeader);
         response.end(page == null ? encode(problem) : Buffer.buffer(page)).onComplete(written -> closeAfterBody(ctx));
+    }
+
+    /** Whether this connection was answered {@code Connection: close} here: its further requests are not served. */
+    boolean closing(HttpConnection connection) {
+        return closing.contains(connection);
+    }
+
+    /** The page a {@link ProblemPages} bean gives for this problem; null for JSON, also when the page fails. */
+    private String page(RoutingContext ctx, Problem problem) {
+        if (!pages.isResolvable()) {
+            return null;
+        }
+        try {
+            return pages.get().page(ctx, problem);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "correlationId=%s the page for a %d could not be made; answering JSON", problem.correlationId(),
+                    problem.status());
+            return null;
+        }
     }
 
     /**
@@ -91,7 +121,7 @@ public class HttpProblems {
      * request is one stream of a connection others share: the connection stays, and only a body that stalls has
      * its stream reset.
      */
-    static void closeAfterBody(RoutingContext ctx) {
+    private static void closeAfterBody(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
         boolean http2 = request.version() == HttpVersion.HTTP_2;
         if (request.isEnded()) {

@@ -74,6 +74,11 @@ public class RequestHead implements HttpServerOptionsCustomizer {
 
     private void check(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
+        if (problems.closing(request.connection())) {
+            // pipelined behind a request refused with Connection: close; the client sends it again elsewhere
+            request.connection().close();
+            return;
+        }
         String uri = request.uri();
         // the codec counts "METHOD SP request-target SP HTTP/1.1"
         int line = request.method().name().length() + uri.length() + 10;

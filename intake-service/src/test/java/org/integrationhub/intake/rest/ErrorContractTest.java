@@ -98,6 +98,32 @@ class ErrorContractTest {
         }
     }
 
+    /**
+     * A request pipelined behind one refused with Connection: close is not processed: its answer could never be
+     * sent, and the client, seeing none, would send again what had been stored.
+     */
+    @Test
+    void aRequestPipelinedBehindARefusalIsNotProcessed() throws SQLException {
+        for (String refused : new String[] {"Content-Encoding: gzip", "X-Filler: " + "f".repeat(30_000)}) {
+            for (boolean withBody : new boolean[] {false, true}) {
+                String id = unique("D");
+                byte[] second = department(id).getBytes(StandardCharsets.UTF_8);
+                ByteArrayOutputStream wire = new ByteArrayOutputStream();
+                wire.writeBytes((withBody ? "{}" : "").getBytes(StandardCharsets.US_ASCII));
+                wire.writeBytes(("POST /api/v1/interfaces/departments/records HTTP/1.1\r\nHost: localhost\r\n"
+                        + "X-API-Key: " + HIS + "\r\nContent-Type: application/json\r\nContent-Length: " + second.length
+                        + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                wire.writeBytes(second);
+                RawHttp.Answer answer = raw().sendWholeBodyFirst((withBody ? "POST" : "GET")
+                        + " /api/v1/interfaces/departments/records HTTP/1.1\r\nX-API-Key: " + HIS + "\r\n" + refused
+                        + (withBody ? "\r\nContent-Type: application/json\r\nContent-Length: 2" : ""), wire.toByteArray());
+                assertThat(answer.status()).isIn(415, 431);
+                assertThat(answer.body()).as("one answer only").doesNotContain("HTTP/1.1");
+                assertThat(stored(id)).as("the pipelined record, never answered, was not stored").isZero();
+            }
+        }
+    }
+
     /** The rest of a refused body is waited for, but not for ever: a client that stalls is closed on. */
     @Test
     void aClientThatStallsAfterA413IsClosedOn() throws IOException {
