@@ -2,6 +2,7 @@ package org.integrationhub.common.web;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.VertxHttpConfig;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
@@ -20,13 +21,18 @@ import java.util.Map;
  * A body announced larger (Content-Length) is refused before a byte of it is read. A body of unannounced length
  * (chunked) is read here up to the limit, and refused as soon as it passes it; Quarkus REST then takes the body
  * read here. (Left to Quarkus REST, such a body met its own limit, which answered an empty 413 and logged an
- * error with a stack trace.)
+ * error with a stack trace.) An empty chunked body of a POST, PUT or PATCH is a 400 here: Quarkus REST would wait
+ * for it until the idle timeout.
  */
 @ApplicationScoped
 public class BodyLimit {
 
     /** After {@link RequestHead}, before Quarkus' own limit (order -2) and Quarkus REST. */
     static final int ORDER = -1000;
+    private static final java.util.Set<HttpMethod> WITH_BODY = java.util.Set.of(HttpMethod.POST, HttpMethod.PUT,
+            HttpMethod.PATCH);
+    /** Set on a request whose body of unannounced length was read here. */
+    private static final String READ_HERE = BodyLimit.class.getName() + ".read";
 
     /** Quarkus' own HTTP configuration: the limit and its default are Quarkus', read from one place. */
     @Inject
@@ -46,7 +52,19 @@ public class BodyLimit {
                         + " bytes) is larger than the " + max + " bytes this service accepts; send fewer records "
                         + "per request", Map.of());
             } else if (announced < 0 && chunked(ctx.request())) {
+                ctx.put(READ_HERE, true);
                 unannounced.handle(ctx);
+            } else {
+                ctx.next();
+            }
+        });
+        // right after the body was read here: Quarkus REST takes an empty one for no body read yet, and would wait
+        // for it on a request that has already ended, until the idle timeout; a POST, PUT or PATCH is answered here
+        router.route().order(ORDER + 1).handler(ctx -> {
+            if (ctx.get(READ_HERE) != null && (ctx.body().buffer() == null || ctx.body().length() == 0)
+                    && WITH_BODY.contains(ctx.request().method())) {
+                problems.send(ctx, ProblemType.MALFORMED_REQUEST, "The request body is empty: send the JSON document "
+                        + "(or Content-Length: 0 where an operation takes no body)", Map.of());
             } else {
                 ctx.next();
             }

@@ -25,8 +25,12 @@ import java.util.Map;
  * parameters ({@code ;} in a path segment), which no resource takes and which would otherwise be silently
  * dropped ({@code /departments;x=1} read as {@code /departments});</li>
  * <li>415 with {@code Accept-Encoding: identity} for a body in any content coding but identity: bodies are small
- * JSON documents, and decoding gzip would need its own bound against decompression bombs.</li>
+ * JSON documents, and decoding gzip would need its own bound against decompression bombs;</li>
+ * <li>400 for a {@code Transfer-Encoding} other than {@code chunked} alone: the codec would frame such a body
+ * otherwise than its sender meant (a request smuggled inside it), or leave a transfer coding undecoded.</li>
  * </ul>
+ * <p>A request pipelined behind one refused here (or anywhere {@link HttpProblems} closes the connection) is
+ * dropped unprocessed.
  * <p>The Vert.x HTTP codec refuses an oversized line or header block itself, with an empty answer that no handler
  * can change; so this raises the codec's limits to {@link #CODEC_CEILING} (at least twice the configured limits)
  * and enforces the configured limits here. Beyond the ceiling the codec's empty 414/431 remains. Likewise Quarkus
@@ -104,6 +108,14 @@ public class RequestHead implements HttpServerOptionsCustomizer {
         if (path != null && path.indexOf(';') >= 0) {
             problems.send(ctx, ProblemType.MALFORMED_REQUEST, "Matrix parameters (';' in a path segment) are not "
                     + "supported; write ';' in a path value as %3B", Map.of());
+            return;
+        }
+        String transfer = String.join(",", request.headers().getAll("Transfer-Encoding"));
+        if (!transfer.isEmpty() && !transfer.trim().equalsIgnoreCase("chunked")) {
+            // anything but plain chunked framing: a body the codec would frame otherwise than the client meant
+            // (a request smuggled inside it, a transfer coding left undecoded); refused, and the connection closed
+            problems.send(ctx, ProblemType.MALFORMED_REQUEST, "Transfer-Encoding " + transfer.trim() + " is not "
+                    + "accepted: send the body with Content-Length, or Transfer-Encoding: chunked alone", Map.of());
             return;
         }
         String coding = request.getHeader("Content-Encoding");

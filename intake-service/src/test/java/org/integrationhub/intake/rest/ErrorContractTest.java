@@ -243,6 +243,42 @@ class ErrorContractTest {
         }
     }
 
+    /**
+     * A transfer coding other than plain chunked is refused and its connection closed: framed as the codec reads
+     * it, the body could carry a request of its own (smuggled past a proxy that reads it otherwise) or a coding
+     * nobody decodes.
+     */
+    @Test
+    void aTransferEncodingOtherThanChunkedIs400AndNothingInItIsProcessed() throws SQLException {
+        for (String coding : new String[] {"foo", "xchunked", "gzip, chunked"}) {
+            String id = unique("D");
+            byte[] inner = department(id).getBytes(StandardCharsets.UTF_8);
+            byte[] smuggled = ("POST /api/v1/interfaces/departments/records HTTP/1.1\r\nHost: localhost\r\nX-API-Key: "
+                    + HIS + "\r\nContent-Type: application/json\r\nContent-Length: " + inner.length + "\r\n\r\n"
+                    + department(id)).getBytes(StandardCharsets.UTF_8);
+            if (coding.endsWith("chunked") && !coding.equals("xchunked")) {
+                // framed as the codec reads it, chunked; the gzip coding nobody would decode
+                smuggled = (Integer.toHexString(smuggled.length) + "\r\n" + new String(smuggled, StandardCharsets.UTF_8)
+                        + "\r\n0\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+            }
+            RawHttp.Answer answer = raw().sendWholeBodyFirst("POST /api/v1/interfaces/departments/records HTTP/1.1\r\n"
+                    + "X-API-Key: " + HIS + "\r\nContent-Type: application/json\r\nTransfer-Encoding: " + coding, smuggled);
+            assertThat(answer.requireProblem(400).path("detail").asText()).as(coding).contains("Transfer-Encoding");
+            assertThat(answer.body()).as("one answer only").doesNotContain("HTTP/1.1");
+            assertThat(stored(id)).as(coding).isZero();
+        }
+    }
+
+    /** An empty chunked body is answered as an empty announced one is (it hung until the idle timeout). */
+    @Test
+    void anEmptyChunkedBodyIs400LikeAnEmptyAnnouncedOne() {
+        for (String path : new String[] {"records", "records/batch"}) {
+            RawHttp.Answer answer = raw().sendChunked("POST /api/v1/interfaces/departments/" + path + " HTTP/1.1\r\n"
+                    + "X-API-Key: " + HIS + "\r\nContent-Type: application/json", new byte[0], 16);
+            answer.requireProblem(400);
+        }
+    }
+
     @Test
     void aChunkedBodyWithinTheLimitIsAccepted() throws SQLException {
         String id = unique("D");
