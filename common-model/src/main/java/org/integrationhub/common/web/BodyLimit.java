@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import org.integrationhub.common.problem.ProblemType;
 
 import java.util.Map;
+import java.util.Set;
 
 
 /**
@@ -29,8 +30,7 @@ public class BodyLimit {
 
     /** After {@link RequestHead}, before Quarkus' own limit (order -2) and Quarkus REST. */
     static final int ORDER = -1000;
-    private static final java.util.Set<HttpMethod> WITH_BODY = java.util.Set.of(HttpMethod.POST, HttpMethod.PUT,
-            HttpMethod.PATCH);
+    private static final Set<HttpMethod> WITH_BODY = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
     /** Set on a request whose body of unannounced length was read here. */
     private static final String READ_HERE = BodyLimit.class.getName() + ".read";
 
