@@ -8,6 +8,7 @@ import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.HttpException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -81,6 +82,16 @@ public class BodyLimit {
         String encoding = request.getHeader("Transfer-Encoding");
         return request.version() != HttpVersion.HTTP_2 && encoding != null
                 && encoding.toLowerCase(java.util.Locale.ROOT).contains("chunked");
+    }
+
+    /**
+     * Whether {@code ctx} failed while its chunked body was being read here, for a reason other than its size: the
+     * framing was broken (a chunk size that overflows, a missing line end), the client's fault, not the service's.
+     */
+    static boolean framingFailed(RoutingContext ctx) {
+        // past the limit, BodyHandler fails the route with a bare 413: a status, no failure
+        return ctx.get(READ_HERE) != null && !ctx.request().isEnded() && ctx.failure() != null
+                && !(ctx.failure() instanceof HttpException);
     }
 
     /** The Content-Length, or -1 when the request has none (no body, or a chunked one). */

@@ -181,6 +181,11 @@ public class HttpProblems {
             ctx.request().connection().close();
             return;
         }
+        if (BodyLimit.framingFailed(ctx)) {
+            LOG.debugf("%s %s: chunked body framing broken: %s", ctx.request().method(), ctx.request().path(), failure);
+            send(ctx, ProblemType.MALFORMED_REQUEST, "The chunked body's framing is broken", Map.of());
+            return;
+        }
         if (status >= 400 && status < 500) {
             send(ctx, ProblemType.forStatus(status),
                     ProblemMappers.frameworkDetail(status, ctx.request().method().name(), ctx.request().path()), Map.of());

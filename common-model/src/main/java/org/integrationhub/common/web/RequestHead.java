@@ -69,7 +69,11 @@ public class RequestHead implements HttpServerOptionsCustomizer {
 
     private void widen(HttpServerOptions options) {
         options.setMaxInitialLineLength(Math.max(CODEC_CEILING, 2 * http.limits().maxInitialLineLength()));
-        options.setMaxHeaderSize((int) Math.min(Integer.MAX_VALUE, Math.max(CODEC_CEILING, 2 * http.limits().maxHeaderSize().asLongValue())));
+        int headerCeiling = (int) Math.min(Integer.MAX_VALUE, Math.max(CODEC_CEILING, 2 * http.limits().maxHeaderSize().asLongValue()));
+        options.setMaxHeaderSize(headerCeiling);
+        // HTTP/2's own header limit (8 KiB by default in Vert.x): raised alike, so that a client that upgraded meets
+        // the same configured limit, answered here, and not an empty 431 or a GOAWAY ending its other streams
+        options.getInitialSettings().setMaxHeaderListSize(headerCeiling);
     }
 
     void install(@Observes Router router) {

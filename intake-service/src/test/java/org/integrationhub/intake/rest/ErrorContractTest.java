@@ -269,6 +269,26 @@ class ErrorContractTest {
         }
     }
 
+    /** Broken chunk framing is the partner's fault: no ERROR and no stack trace in the log, whatever it sends. */
+    @Test
+    void brokenChunkFramingLogsNoError() throws IOException {
+        try (LogCapture logs = LogCapture.start()) {
+            for (String chunks : new String[] {"80000001\r\n{}\r\n0\r\n\r\n", "2\r\n{}XX0\r\n\r\n",
+                    "zz\r\n{}\r\n0\r\n\r\n"}) {
+                try (java.net.Socket socket = new java.net.Socket("localhost", RestAssured.port)) {
+                    socket.setSoTimeout(20_000);
+                    socket.getOutputStream().write(("POST /api/v1/interfaces/departments/records HTTP/1.1\r\nHost: x\r\n"
+                            + "X-API-Key: " + HIS + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked"
+                            + "\r\n\r\n" + chunks).getBytes(StandardCharsets.US_ASCII));
+                    String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                    assertThat(answer).as(chunks).satisfiesAnyOf(a -> assertThat(a).isEmpty(),
+                            a -> assertThat(a).startsWith("HTTP/1.1 400"));
+                }
+            }
+            assertThat(logs.errorsOrStackTraces()).isEmpty();
+        }
+    }
+
     /** An empty chunked body is answered as an empty announced one is (it hung until the idle timeout). */
     @Test
     void anEmptyChunkedBodyIs400LikeAnEmptyAnnouncedOne() {

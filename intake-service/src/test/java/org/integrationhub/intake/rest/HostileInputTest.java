@@ -89,6 +89,32 @@ class HostileInputTest {
                 .body("errors[0].field", equalTo("page"));
     }
 
+    /**
+     * A %-escape that is not UTF-8 (a stray byte, a surrogate's bytes) is a 400 naming the parameter. Decoded, it
+     * became U+FFFD silently, and then matched a record whose id has one.
+     */
+    @Test
+    void aPercentEscapeThatIsNotUtf8IsA400() {
+        String stored = unique("R") + "-\uFFFD";
+        post(HIS, "departments", envelope("HIS", stored, "CREATE", "{\"code\": \"" + unique("D")
+                + "\", \"name\": \"Replacement\"}")).then().statusCode(202);
+        String escapedHead = stored.substring(0, stored.length() - 1);
+        for (String bad : new String[] {"%FF", "%80", "%ED%A0%80", "%C3"}) {
+            given().urlEncodingEnabled(false).header("X-API-Key", HIS)
+                    .when().get("/api/v1/interfaces/departments/records/" + escapedHead + bad + "/receipts")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("externalId"))
+                    .body("errors[0].code", equalTo("invalid_value"));
+            given().urlEncodingEnabled(false).header("X-API-Key", HIS)
+                    .when().get("/api/v1/receipts?interface=departments" + bad)
+                    .then().statusCode(400).body("errors[0].field", equalTo("interface"));
+        }
+        // the record itself, asked for with its real character, is there
+        given().urlEncodingEnabled(false).header("X-API-Key", HIS)
+                .when().get("/api/v1/interfaces/departments/records/" + escapedHead + "%EF%BF%BD/receipts")
+                .then().statusCode(200);
+    }
+
     @Test
     void inABatchOnlyTheItemWithBadTextIsRejected() throws SQLException {
         String a = unique("D");
