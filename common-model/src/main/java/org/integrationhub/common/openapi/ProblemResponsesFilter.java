@@ -35,9 +35,9 @@ public class ProblemResponsesFilter implements OASFilter {
             + "line over quarkus.http.limits.max-initial-line-length (4096 characters by default); 431 for header "
             + "fields over quarkus.http.limits.max-header-size (20 KiB by default); 413 for a body over "
             + "quarkus.http.limits.max-body-size, announced or chunked; 400 for a Transfer-Encoding other than "
-            + "chunked alone, and for a POST, PUT or PATCH whose chunked body is empty; 415 for a body without "
-            + "Content-Type or with "
-            + "a Content-Encoding other than identity (send bodies uncompressed; the answer carries "
+            + "chunked alone, for a POST, PUT or PATCH whose chunked body is empty, and for a header field sent twice "
+            + "that a request carries once (Host, Content-Type, Content-Length, Authorization, X-API-Key, "
+            + "Idempotency-Key, X-Correlation-Id); 415 for a body without Content-Type or with a Content-Encoding other than identity (send bodies uncompressed; the answer carries "
             + "Accept-Encoding: identity).";
 
     private final String forbidden;

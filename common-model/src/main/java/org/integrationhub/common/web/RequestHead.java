@@ -13,6 +13,7 @@ import org.integrationhub.common.problem.ProblemType;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,7 +28,8 @@ import java.util.Map;
  * <li>415 with {@code Accept-Encoding: identity} for a body in any content coding but identity: bodies are small
  * JSON documents, and decoding gzip would need its own bound against decompression bombs;</li>
  * <li>400 for a {@code Transfer-Encoding} other than {@code chunked} alone: the codec would frame such a body
- * otherwise than its sender meant (a request smuggled inside it), or leave a transfer coding undecoded.</li>
+ * otherwise than its sender meant (a request smuggled inside it), or leave a transfer coding undecoded;</li>
+ * <li>400 for a header field that a request carries once ({@link #ONCE}) sent more than once.</li>
  * </ul>
  * <p>A request pipelined behind one refused here (or anywhere {@link HttpProblems} closes the connection) is
  * dropped unprocessed.
@@ -42,6 +44,14 @@ public class RequestHead implements HttpServerOptionsCustomizer {
 
     /** The HTTP codec's own limit for the request line and for the header block: far above any real request. */
     static final int CODEC_CEILING = 64 * 1024;
+    /**
+     * Header fields a request carries once. Sent twice, this service would read the first and a proxy in front of it
+     * perhaps the last (which Host, which key, which body type): the two would handle different requests. RFC 9112
+     * §3.2 makes a second Host a 400; the others are fields of one value (RFC 9110 §5.3). Cookie is not among them:
+     * HTTP/2 sends each cookie in a field of its own.
+     */
+    static final List<String> ONCE = List.of("Host", "Content-Type", "Content-Length", "Authorization",
+            "X-API-Key", "Idempotency-Key", Correlation.HEADER);
     /** Runs after Quarkus' own first handlers (timing, access log) and before the body is read. */
     static final int ORDER = -1100;
 
@@ -122,13 +132,31 @@ public class RequestHead implements HttpServerOptionsCustomizer {
                     + "accepted: send the body with Content-Length, or Transfer-Encoding: chunked alone", Map.of());
             return;
         }
-        String coding = request.getHeader("Content-Encoding");
-        if (coding != null && !coding.isBlank() && !coding.trim().equalsIgnoreCase("identity")) {
+        for (String name : ONCE) {
+            int times = request.headers().getAll(name).size();
+            if (times > 1) {
+                problems.send(ctx, ProblemType.MALFORMED_REQUEST, "The header field " + name + " is sent " + times
+                        + " times; send it once", Map.of());
+                return;
+            }
+        }
+        String coding = String.join(",", request.headers().getAll("Content-Encoding"));
+        if (!identityOnly(coding)) {
             problems.send(ctx, ProblemType.UNSUPPORTED_MEDIA_TYPE, "Content-Encoding " + coding.trim()
                     + " is not accepted: send the body uncompressed (identity)", Map.of("Accept-Encoding", "identity"));
             return;
         }
         ctx.next();
+    }
+
+    /** Empty, or each of its (comma-separated, possibly repeated) codings {@code identity}. */
+    private static boolean identityOnly(String codings) {
+        for (String coding : codings.split(",")) {
+            if (!coding.isBlank() && !coding.trim().equalsIgnoreCase("identity")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** What the codec's header limit counts: each field as {@code name: value} with its line end. */

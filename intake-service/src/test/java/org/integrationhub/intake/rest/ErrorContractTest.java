@@ -14,6 +14,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 
@@ -24,6 +25,7 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.integrationhub.intake.IntakeFixture.ERP;
 import static org.integrationhub.intake.IntakeFixture.HIS;
 import static org.integrationhub.intake.IntakeFixture.envelope;
 import static org.integrationhub.intake.IntakeFixture.post;
@@ -267,6 +269,37 @@ class ErrorContractTest {
             assertThat(answer.body()).as("one answer only").doesNotContain("HTTP/1.1");
             assertThat(stored(id)).as(coding).isZero();
         }
+    }
+
+    /**
+     * A header field that a request carries once, sent twice, is a 400 naming it, and nothing is stored: this service
+     * reads the first value, a proxy in front of it perhaps the last, and the two would handle different requests.
+     */
+    @Test
+    void aHeaderFieldSentTwiceThatComesOnceIs400AndNothingIsStored() throws SQLException {
+        Map<String, String> twice = new LinkedHashMap<>();
+        twice.put("Host", "Host: other.example");
+        twice.put("Content-Type", "Content-Type: text/plain");
+        twice.put("X-API-Key", "X-API-Key: " + ERP);
+        twice.put("Idempotency-Key", "Idempotency-Key: first\r\nIdempotency-Key: second");
+        twice.put("X-Correlation-Id", "X-Correlation-Id: first\r\nX-Correlation-Id: second");
+        for (Map.Entry<String, String> field : twice.entrySet()) {
+            String id = unique("D");
+            byte[] body = department(id).getBytes(StandardCharsets.UTF_8);
+            RawHttp.Answer answer = raw().send("POST /api/v1/interfaces/departments/records HTTP/1.1\r\nX-API-Key: "
+                    + HIS + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n"
+                    + field.getValue(), body);
+            assertThat(answer.requireProblem(400).path("detail").asText()).as(field.getKey())
+                    .contains("header field " + field.getKey() + " is sent 2 times");
+            assertThat(stored(id)).as(field.getKey()).isZero();
+        }
+        // a content coding in a second field is read too
+        String id = unique("D");
+        byte[] body = department(id).getBytes(StandardCharsets.UTF_8);
+        raw().send("POST /api/v1/interfaces/departments/records HTTP/1.1\r\nX-API-Key: " + HIS + "\r\nContent-Type: "
+                + "application/json\r\nContent-Length: " + body.length + "\r\nContent-Encoding: identity\r\n"
+                + "Content-Encoding: gzip", body).requireProblem(415);
+        assertThat(stored(id)).isZero();
     }
 
     /** Broken chunk framing is the partner's fault: no ERROR and no stack trace in the log, whatever it sends. */
