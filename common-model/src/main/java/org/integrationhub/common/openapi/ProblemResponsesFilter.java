@@ -37,8 +37,9 @@ public class ProblemResponsesFilter implements OASFilter {
             + "quarkus.http.limits.max-body-size, announced or chunked; 400 for a Transfer-Encoding other than "
             + "chunked alone, for a POST, PUT or PATCH whose chunked body is empty, and for a header field sent twice "
             + "that a request carries once (Host, Content-Type, Content-Length, Authorization, X-API-Key, "
-            + "Idempotency-Key, X-Correlation-Id); 415 for a body without Content-Type or with a Content-Encoding other than identity (send bodies uncompressed; the answer carries "
-            + "Accept-Encoding: identity).";
+            + "Idempotency-Key, X-Correlation-Id); 415 for a body without Content-Type, for JSON declared in a "
+            + "charset other than UTF-8 (send UTF-8, RFC 8259), and for a Content-Encoding other than identity (send "
+            + "bodies uncompressed; the answer carries Accept-Encoding: identity).";
 
     private final String forbidden;
 

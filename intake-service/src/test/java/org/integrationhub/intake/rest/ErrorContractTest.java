@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
@@ -28,6 +29,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.integrationhub.intake.IntakeFixture.ERP;
 import static org.integrationhub.intake.IntakeFixture.HIS;
 import static org.integrationhub.intake.IntakeFixture.envelope;
+import static org.integrationhub.intake.IntakeFixture.payloadField;
 import static org.integrationhub.intake.IntakeFixture.post;
 import static org.integrationhub.intake.IntakeFixture.refused;
 import static org.integrationhub.intake.IntakeFixture.stored;
@@ -300,6 +302,35 @@ class ErrorContractTest {
                 + "application/json\r\nContent-Length: " + body.length + "\r\nContent-Encoding: identity\r\n"
                 + "Content-Encoding: gzip", body).requireProblem(415);
         assertThat(stored(id)).isZero();
+    }
+
+    /**
+     * JSON between systems is UTF-8: a body declared in another charset (a HIS sending GBK) is a 415 naming UTF-8,
+     * not bytes read as UTF-8 and stored as other characters. Declared UTF-8, in any spelling, it is read as sent.
+     */
+    @Test
+    void aJsonBodyDeclaredInAnotherCharsetIs415AndNothingIsStored() throws SQLException {
+        for (String charset : new String[] {"GBK", "GB18030", "\"gbk\"", "ISO-8859-1"}) {
+            String id = unique("D");
+            String name = charset.equals("ISO-8859-1") ? "Cardiología" : "心内科";
+            byte[] body = envelope("HIS", id, "CREATE", "{\"code\": \"D-9\", \"name\": \"" + name + "\"}")
+                    .getBytes(Charset.forName(charset.replace("\"", "")));
+            RawHttp.Answer answer = raw().send("POST /api/v1/interfaces/departments/records HTTP/1.1\r\nX-API-Key: "
+                    + HIS + "\r\nContent-Type: application/json; charset=" + charset + "\r\nContent-Length: "
+                    + body.length, body);
+            assertThat(answer.requireProblem(415).path("detail").asText()).as(charset).contains("UTF-8");
+            assertThat(stored(id)).as(charset).isZero();
+        }
+        for (String charset : new String[] {"utf-8", "UTF-8", "\"utf-8\"", "utf8"}) {
+            String id = unique("D");
+            byte[] body = envelope("HIS", id, "CREATE", "{\"code\": \"D-9\", \"name\": \"心内科\"}")
+                    .getBytes(StandardCharsets.UTF_8);
+            RawHttp.Answer answer = raw().send("POST /api/v1/interfaces/departments/records HTTP/1.1\r\nX-API-Key: "
+                    + HIS + "\r\nContent-Type: application/json; charset=" + charset + "\r\nContent-Length: "
+                    + body.length, body);
+            assertThat(answer.status()).as(charset).isEqualTo(202);
+            assertThat(payloadField(id, "name")).as(charset).isEqualTo("心内科");
+        }
     }
 
     /** Broken chunk framing is the partner's fault: no ERROR and no stack trace in the log, whatever it sends. */
