@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.integrationhub.common.problem.Problem;
 import org.integrationhub.common.problem.ProblemType;
 import org.integrationhub.common.web.Correlation;
+import org.integrationhub.common.web.RequestHead;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,8 +37,8 @@ public class ProblemResponsesFilter implements OASFilter {
             + "fields over quarkus.http.limits.max-header-size (20 KiB by default); 413 for a body over "
             + "quarkus.http.limits.max-body-size, announced or chunked; 400 for a Transfer-Encoding other than "
             + "chunked alone, for a POST, PUT or PATCH whose chunked body is empty, and for a header field sent twice "
-            + "that a request carries once (Host, Content-Type, Content-Length, Authorization, X-API-Key, "
-            + "Idempotency-Key, X-Correlation-Id); 415 for a body without Content-Type, for JSON declared in a "
+            + "that a request carries once (" + String.join(", ", RequestHead.ONCE) + "); 415 for a body without "
+            + "Content-Type, for JSON declared in a "
             + "charset other than UTF-8 (send UTF-8, RFC 8259), and for a Content-Encoding other than identity (send "
             + "bodies uncompressed; the answer carries Accept-Encoding: identity).";
 

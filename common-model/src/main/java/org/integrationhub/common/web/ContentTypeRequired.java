@@ -22,35 +22,34 @@ import java.util.Set;
  */
 public class ContentTypeRequired {
 
+    /** How a client may name UTF-8, or ASCII, which is UTF-8 too. */
+    private static final Set<String> UTF8 = Set.of("utf-8", "utf8", "us-ascii");
+
     /** Methods whose requests carry no body, whatever their resource declares. */
     private static final Set<String> BODILESS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION - 100)
     public void require(ContainerRequestContext ctx, ResourceInfo resource) {
-        String contentType = ctx.getHeaderString("Content-Type");
-        if (contentType != null && !contentType.isBlank()) {
-            requireUtf8(mediaType(ctx));
-            return;
-        }
-        if (BODILESS.contains(ctx.getMethod())) {
-            return;
-        }
         Consumes consumes = consumes(resource);
-        if (consumes != null) {
+        if (consumes == null || BODILESS.contains(ctx.getMethod())) {
+            return; // no body is read: whatever Content-Type a client's defaults add does not matter
+        }
+        String contentType = ctx.getHeaderString("Content-Type");
+        if (contentType == null || contentType.isBlank()) {
             throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE,
                     "Send the body with a Content-Type header: " + String.join(", ", consumes.value()));
         }
+        requireUtf8(mediaType(ctx));
     }
 
     /**
      * JSON between systems is UTF-8 (RFC 8259 §8.1), and the body is read as UTF-8 whatever its Content-Type says: a
      * body declared in another charset (GBK, GB18030, ISO-8859-1) is refused rather than read as UTF-8, which would
-     * turn its text into other characters, or into U+FFFD, without a word.
+     * turn its text into other characters, or into U+FFFD, without a word. Only where an operation reads a body.
      */
     private static void requireUtf8(MediaType type) {
         String charset = type == null ? null : type.getParameters().get(MediaType.CHARSET_PARAMETER);
-        if (charset != null && isJson(type) && !charset.strip().equalsIgnoreCase("utf-8")
-                && !charset.strip().equalsIgnoreCase("utf8")) {
+        if (charset != null && isJson(type) && !UTF8.contains(charset.strip().toLowerCase(Locale.ROOT))) {
             throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE, "The body is JSON, which is read as "
                     + "UTF-8 (RFC 8259); charset=" + charset.strip() + " is not accepted. Send the body in UTF-8, "
                     + "with charset=utf-8 or no charset");

@@ -45,13 +45,14 @@ public class RequestHead implements HttpServerOptionsCustomizer {
     /** The HTTP codec's own limit for the request line and for the header block: far above any real request. */
     static final int CODEC_CEILING = 64 * 1024;
     /**
-     * Header fields a request carries once. Sent twice, this service would read the first and a proxy in front of it
-     * perhaps the last (which Host, which key, which body type): the two would handle different requests. RFC 9112
-     * §3.2 makes a second Host a 400; the others are fields of one value (RFC 9110 §5.3). Cookie is not among them:
-     * HTTP/2 sends each cookie in a field of its own.
+     * Header fields a request carries once, which this service reads as their first value: sent twice, a proxy in
+     * front of it might read the last (which host, which body type, which idempotency key), and the two would handle
+     * different requests. RFC 9112 §3.2 makes a second Host a 400. The codec itself refuses a second Content-Length;
+     * X-API-Key is here for a clear answer (its filter reads the values joined, a key that matches none). Fields a
+     * gateway may add beside the client's (X-Correlation-Id, which is replaced when not one sane id) and Cookie
+     * (HTTP/2 sends each cookie in a field of its own) are not.
      */
-    static final List<String> ONCE = List.of("Host", "Content-Type", "Content-Length", "Authorization",
-            "X-API-Key", "Idempotency-Key", Correlation.HEADER);
+    public static final List<String> ONCE = List.of("Host", "Content-Type", "X-API-Key", "Idempotency-Key");
     /** Runs after Quarkus' own first handlers (timing, access log) and before the body is read. */
     static final int ORDER = -1100;
 

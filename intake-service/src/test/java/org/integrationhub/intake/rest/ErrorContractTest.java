@@ -284,7 +284,6 @@ class ErrorContractTest {
         twice.put("Content-Type", "Content-Type: text/plain");
         twice.put("X-API-Key", "X-API-Key: " + ERP);
         twice.put("Idempotency-Key", "Idempotency-Key: first\r\nIdempotency-Key: second");
-        twice.put("X-Correlation-Id", "X-Correlation-Id: first\r\nX-Correlation-Id: second");
         for (Map.Entry<String, String> field : twice.entrySet()) {
             String id = unique("D");
             byte[] body = department(id).getBytes(StandardCharsets.UTF_8);
@@ -295,9 +294,18 @@ class ErrorContractTest {
                     .contains("header field " + field.getKey() + " is sent 2 times");
             assertThat(stored(id)).as(field.getKey()).isZero();
         }
-        // a content coding in a second field is read too
+        // a correlation id that a gateway adds beside the client's is not refused: the answer carries one new id
         String id = unique("D");
         byte[] body = department(id).getBytes(StandardCharsets.UTF_8);
+        RawHttp.Answer correlated = raw().send("POST /api/v1/interfaces/departments/records HTTP/1.1\r\nX-API-Key: "
+                + HIS + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n"
+                + "X-Correlation-Id: first\r\nX-Correlation-Id: second", body);
+        assertThat(correlated.status()).isEqualTo(202);
+        assertThat(correlated.header("X-Correlation-Id")).isNotBlank().doesNotContain("first", "second", ",");
+        assertThat(stored(id)).isOne();
+        // a content coding in a second field is read too
+        id = unique("D");
+        body = department(id).getBytes(StandardCharsets.UTF_8);
         raw().send("POST /api/v1/interfaces/departments/records HTTP/1.1\r\nX-API-Key: " + HIS + "\r\nContent-Type: "
                 + "application/json\r\nContent-Length: " + body.length + "\r\nContent-Encoding: identity\r\n"
                 + "Content-Encoding: gzip", body).requireProblem(415);
@@ -331,6 +339,9 @@ class ErrorContractTest {
             assertThat(answer.status()).as(charset).isEqualTo(202);
             assertThat(payloadField(id, "name")).as(charset).isEqualTo("心内科");
         }
+        // where no body is read, a client's default Content-Type does not matter
+        assertThat(raw().send("GET /api/v1/interfaces HTTP/1.1\r\nX-API-Key: " + HIS + "\r\nContent-Type: "
+                + "application/json; charset=ISO-8859-1", new byte[0]).status()).isEqualTo(200);
     }
 
     /** Broken chunk framing is the partner's fault: no ERROR and no stack trace in the log, whatever it sends. */
