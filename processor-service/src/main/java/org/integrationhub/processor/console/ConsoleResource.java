@@ -36,6 +36,12 @@ import java.util.Locale;
 public class ConsoleResource {
 
     public static final String ROOT = "/console";
+    /**
+     * The console's stylesheet, script and icon (META-INF/resources/console-assets). Outside {@link #ROOT}, so the
+     * browser does not send the session cookie (its path is /console) with them: nothing reads the account to serve
+     * them, and while the database is down the outage page keeps its style.
+     */
+    public static final String ASSETS = "/console-assets";
 
     /** Whether a request's raw path is the console's: {@link #ROOT} or under it. */
     static boolean serves(String path) {

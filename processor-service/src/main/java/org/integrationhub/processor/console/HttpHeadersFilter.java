@@ -15,6 +15,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <li>console pages: a Content-Security-Policy of the hub's own origin, never framed, no sniffing, not cached
  *     (their cookies are Secure whenever the request came over HTTPS, directly or through a proxy that says so
  *     in X-Forwarded-Proto: Quarkus' own rule, with {@code quarkus.http.proxy.*} set);</li>
+ * <li>the console's assets: asked again each time, no sniffing;</li>
  * <li>API answers: not cached, no sniffing, and no console cookie (the console's CSRF filter would hand every
  *     GET one).</li>
  * </ul>
@@ -36,6 +37,9 @@ public class HttpHeadersFilter {
         String path = rc.request().path();
         if (ConsoleResource.serves(path)) {
             page(rc.response().headers());
+        } else if (path.startsWith(ConsoleResource.ASSETS + "/")) {
+            // the same release's assets: asked again each time (no-cache), never read as another type
+            rc.response().headers().set(HttpHeaders.CACHE_CONTROL, "no-cache").set("X-Content-Type-Options", "nosniff");
         } else if (path.startsWith("/api/")) {
             rc.response().headers().set(HttpHeaders.CACHE_CONTROL, "no-store").set("X-Content-Type-Options", "nosniff");
             // runs before the response's cookies are written: the CSRF token cookie is the console's business
