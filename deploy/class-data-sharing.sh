@@ -8,10 +8,12 @@
 #   (-XX:ArchiveClassesAtExit, a few seconds added to that stop), into a file of its own;
 # - that file becomes the archive only if the start was ready and the JVM then stopped of itself or on a signal
 #   it handles (exit 0, 130 or 143): a start that failed early, or a JVM killed while writing, leaves nothing;
-# - the key is the JDK's version, the service's launcher jar and the JVM options; the archive is stale when the
-#   key differs or the launcher jar or its boot jars are newer than it (a new build). A stale archive trains again;
+# - the key is the JDK's version, the service's launcher jar and the JVM options, written as the training start
+#   begins; the archive is stale when the key differs or the launcher jar or its boot jars are newer than the key
+#   (a build, even one during that start). A stale archive trains again;
 # - a start whose JVM warned that it could not use the archive (its log says "[warning][cds") drops it, so the
-#   next start trains again. The JVM starts without an archive it cannot use in any case.
+#   next start trains again. The JVM refuses some archives without a warning (at info level): the key and the
+#   jars' times are what decide. It starts without an archive it cannot use in any case.
 # HUB_CDS=false leaves it out. Plain POSIX tools and bash 3 (macOS), like ./run-local.
 
 CDS_OPTION=()
@@ -31,7 +33,7 @@ cds_option() {
   [ "${HUB_CDS:-true}" != false ] || return 0
   archive="$dir/$name.jsa"
   if [ -s "$archive" ] && [ -f "$archive.key" ] && [ "$(cat "$archive.key")" = "$(cds_key "$@")" ] \
-     && [ -z "$(find "$jar" "$(dirname "$jar")/lib/boot" -newer "$archive" 2>/dev/null | head -1)" ]; then
+     && [ -z "$(find "$jar" "$(dirname "$jar")/lib/boot" -newer "$archive.key" 2>/dev/null | head -1)" ]; then
     CDS_OPTION=("-XX:SharedArchiveFile=$archive")
   else
     mkdir -p "$dir"
