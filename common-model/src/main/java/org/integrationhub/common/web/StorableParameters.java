@@ -22,9 +22,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Refuses path and query parameters that the database could not take (a NUL, a lone surrogate) as a 400
- * {@code invalid_value} naming the parameter, on every REST call of both services, before any resource or
- * query sees them. Runs before authentication: it costs no database round trip.
+ * Refuses path and query parameters that the database could not take (a NUL, a lone surrogate), or whose
+ * %-escapes do not spell UTF-8 (decoded, they would silently become U+FFFD), as a 400 {@code invalid_value} naming
+ * the parameter, on every REST call of both services, before any resource or query sees them. Runs before
+ * authentication: it costs no database round trip.
  */
 public class StorableParameters {
 
@@ -52,9 +53,9 @@ public class StorableParameters {
             for (String pair : query.split("&")) {
                 String name = pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair;
                 if (!escapesAreUtf8(pair)) {
-                    String field = escapesAreUtf8(name) ? URLDecoder.decode(name, StandardCharsets.UTF_8) : "query";
-                    errors.add(new FieldError(StorableText.escape(field), ErrorCode.INVALID_VALUE,
-                            field + " has %-escapes that are not UTF-8"));
+                    String field = StorableText.escape(escapesAreUtf8(name)
+                            ? URLDecoder.decode(name, StandardCharsets.UTF_8) : "query");
+                    errors.add(new FieldError(field, ErrorCode.INVALID_VALUE, field + " has %-escapes that are not UTF-8"));
                     return;
                 }
             }
